@@ -1,0 +1,36 @@
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { type AuthenticatedPrincipal, AuthService, UsersService } from '@cartographer/access';
+import { CurrentPrincipal } from './current-principal.decorator.js';
+import { LoginResultModel, UserModel } from './models/account.model.js';
+import { Authenticated, Public } from './policy.decorators.js';
+import type { RequestWithContext } from './request-context.middleware.js';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Mutation(() => LoginResultModel, {
+    description:
+      'Exchanges email and password for a short-lived token. Failures are rate limited per email and address.',
+  })
+  async login(
+    @Args('email', { type: () => String }) email: string,
+    @Args('password', { type: () => String }) password: string,
+    @Context('req') request: RequestWithContext,
+  ): Promise<LoginResultModel> {
+    const ip = request.cartoContext?.ip ?? request.ip ?? 'unknown';
+    // AuthService refuses over-long passwords without hashing them (argon2 on megabytes is a cheap DoS).
+    const result = await this.auth.login(email.slice(0, 320), password, ip);
+    return { token: result.token, expiresAt: result.expiresAt, user: result.account };
+  }
+
+  @Authenticated()
+  @Query(() => UserModel, { description: 'The authenticated account.' })
+  async me(@CurrentPrincipal() principal: AuthenticatedPrincipal): Promise<UserModel> {
+    return this.users.get(principal.userId);
+  }
+}

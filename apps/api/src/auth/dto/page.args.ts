@@ -1,0 +1,20 @@
+import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { MAX_PAGE_SIZE } from '@cartographer/access';
+
+/** Bounded pagination for every list: extend it (`@ArgsType() class XArgs extends PageArgs`). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1 to ${MAX_PAGE_SIZE} (default 50).` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  after?: string;
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { Logger, type LogLevel, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { AppConfig } from '@cartographer/config';
+import { GraphMigrationService, Neo4jService } from '@cartographer/graph';
+import { loadDemoIfEmpty } from '@cartographer/inventory';
+import { classifyDeclaredFields } from '@cartographer/scan';
+import { AppModule, type ResolvedStores } from './app.module.js';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
+
+/** Builds the API application and brings both stores' schemas up to date. */
+export async function createApiApp(config: AppConfig, stores: ResolvedStores): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, stores), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    // Request bodies are bounded: a larger payload is refused before it is parsed.
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: '2mb' });
+  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  await app.init();
+  const applied = await app.get(GraphMigrationService).migrate();
+  const logger = new Logger('Bootstrap');
+  if (applied.length > 0) logger.log(`graph migrations applied: ${applied.join(', ')}`);
+  if (config.loadDemo) {
+    const neo4j = app.get(Neo4jService);
+    for (const demo of await loadDemoIfEmpty(neo4j)) {
+      const classified = await classifyDeclaredFields(neo4j, demo.organisation);
+      logger.log(
+        `empty graph: loaded the demo organisation '${demo.organisation}' (${demo.writes} graph writes, ${classified.flagged} personal fields flagged)`,
+      );
+    }
+  }
+  return app;
+}

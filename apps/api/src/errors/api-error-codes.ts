@@ -1,0 +1,69 @@
+import { AccessError, AccessErrorCode } from '@cartographer/access';
+import { GraphError, GraphErrorCode } from '@cartographer/graph';
+
+/** The codes clients see in GraphQL `extensions.code` (and the HTTP status of REST routes). */
+export enum ApiErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
+  [ApiErrorCode.UNAUTHENTICATED]: 401,
+  [ApiErrorCode.FORBIDDEN]: 403,
+  [ApiErrorCode.BAD_USER_INPUT]: 400,
+  [ApiErrorCode.NOT_FOUND]: 404,
+  [ApiErrorCode.CONFLICT]: 409,
+  [ApiErrorCode.TOO_MANY_REQUESTS]: 429,
+  [ApiErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ApiErrorCode.INTERNAL_SERVER_ERROR]: 500,
+};
+
+type DomainErrorClass = abstract new (...args: never[]) => Error & { code: string };
+
+const registry: { errorClass: DomainErrorClass; codes: Readonly<Record<string, ApiErrorCode>> }[] = [];
+
+/**
+ * Declares how a library's typed error maps to API codes. Every code of the library's enum must be
+ * mapped (the Record type enforces it); the message of a registered error is shown to the client,
+ * so libraries keep their messages free of internals, secrets and sampled values.
+ */
+export function registerDomainErrors<C extends string>(
+  errorClass: abstract new (...args: never[]) => Error & { code: C },
+  codes: Readonly<Record<C, ApiErrorCode>>,
+): void {
+  if (!registry.some((entry) => entry.errorClass === errorClass)) registry.push({ errorClass, codes });
+}
+
+/** The API code of a registered domain error, undefined for anything else. */
+export function apiCodeOf(error: unknown): ApiErrorCode | undefined {
+  for (const { errorClass, codes } of registry) {
+    if (error instanceof errorClass) return codes[(error as { code: string }).code];
+  }
+  return undefined;
+}
+
+// The one list of domain errors known to the API. A library that adds an error class adds it here.
+registerDomainErrors(AccessError, {
+  [AccessErrorCode.FORBIDDEN]: ApiErrorCode.FORBIDDEN,
+  [AccessErrorCode.UNAUTHENTICATED]: ApiErrorCode.UNAUTHENTICATED,
+  [AccessErrorCode.RATE_LIMITED]: ApiErrorCode.TOO_MANY_REQUESTS,
+  [AccessErrorCode.INVALID_INPUT]: ApiErrorCode.BAD_USER_INPUT,
+  [AccessErrorCode.NOT_FOUND]: ApiErrorCode.NOT_FOUND,
+  [AccessErrorCode.CONFLICT]: ApiErrorCode.CONFLICT,
+  [AccessErrorCode.UNSUPPORTED_RULE]: ApiErrorCode.INTERNAL_SERVER_ERROR,
+});
+
+registerDomainErrors(GraphError, {
+  [GraphErrorCode.UNAVAILABLE]: ApiErrorCode.SERVICE_UNAVAILABLE,
+  [GraphErrorCode.AUTHENTICATION]: ApiErrorCode.SERVICE_UNAVAILABLE,
+  [GraphErrorCode.CONSTRAINT]: ApiErrorCode.CONFLICT,
+  [GraphErrorCode.MIGRATION_FAILED]: ApiErrorCode.INTERNAL_SERVER_ERROR,
+  [GraphErrorCode.MIGRATION_CHANGED]: ApiErrorCode.INTERNAL_SERVER_ERROR,
+  [GraphErrorCode.QUERY]: ApiErrorCode.INTERNAL_SERVER_ERROR,
+});

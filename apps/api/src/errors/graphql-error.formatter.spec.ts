@@ -1,0 +1,120 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import { BadRequestException, Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { AccessError, AccessErrorCode } from '@cartographer/access';
+import { GraphError, GraphErrorCode } from '@cartographer/graph';
+import { ApiErrorCode, apiCodeOf, registerDomainErrors } from './api-error-codes.js';
+import { formatGraphQLError } from './graphql-error.formatter.js';
+
+/** How Apollo hands a resolver's error to formatError. */
+const fromResolver = (original: Error) =>
+  new GraphQLError(original.message, {
+    path: ['thing'],
+    originalError: original,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  });
+const formatted = { message: 'raw', path: ['thing'], locations: [{ line: 1, column: 3 }] };
+
+describe('formatGraphQLError', () => {
+  it.each([
+    [new AccessError(AccessErrorCode.FORBIDDEN, "not allowed to update DataSource 'x'"), 'FORBIDDEN'],
+    [new AccessError(AccessErrorCode.UNAUTHENTICATED, 'authentication required'), 'UNAUTHENTICATED'],
+    [new AccessError(AccessErrorCode.INVALID_INPUT, 'first: too large'), 'BAD_USER_INPUT'],
+    [new AccessError(AccessErrorCode.NOT_FOUND, 'no account'), 'NOT_FOUND'],
+    [new AccessError(AccessErrorCode.CONFLICT, 'exists'), 'CONFLICT'],
+    [new AccessError(AccessErrorCode.RATE_LIMITED, 'too many'), 'TOO_MANY_REQUESTS'],
+    [new GraphError(GraphErrorCode.CONSTRAINT, 'duplicate key'), 'CONFLICT'],
+  ])('maps %p to %s with its message', (error, code) => {
+    expect(formatGraphQLError(formatted, fromResolver(error))).toEqual({
+      message: error.message,
+      locations: [{ line: 1, column: 3 }],
+      path: ['thing'],
+      extensions: { code },
+    });
+  });
+
+  it('turns a validation pipe error into BAD_USER_INPUT with its messages', () => {
+    const error = new BadRequestException(['first must not be greater than 100', 'after must be a string']);
+    expect(formatGraphQLError(formatted, fromResolver(error)).extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(formatGraphQLError(formatted, fromResolver(error)).message).toBe(
+      'first must not be greater than 100; after must be a string',
+    );
+  });
+
+  it('keeps request errors (parse, validation, limits) as they are', () => {
+    const error = new GraphQLError('query is too deep: more than 3 levels', { extensions: { code: 'QUERY_TOO_DEEP' } });
+    expect(formatGraphQLError({ message: error.message, extensions: { code: 'QUERY_TOO_DEEP' } }, error)).toEqual({
+      message: 'query is too deep: more than 3 levels',
+      extensions: { code: 'QUERY_TOO_DEEP' },
+    });
+  });
+
+  it('keeps the message of an Apollo-wrapped validation error', () => {
+    const inner = new GraphQLError('Cannot query field "secret" on type "Query".');
+    const wrapped = new GraphQLError(inner.message, {
+      originalError: inner,
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+    expect(formatGraphQLError({ message: inner.message }, wrapped)).toEqual({
+      message: 'Cannot query field "secret" on type "Query".',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+
+  it('hides unknown errors behind a generic message and a logged id, without stack or details', () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const error = new Error('connect ECONNREFUSED 10.0.0.5:5432 user=carto');
+    const result = formatGraphQLError(
+      { ...formatted, extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['Error: ...'] } },
+      fromResolver(error),
+    );
+    const errorId = (result.extensions as { errorId: string }).errorId;
+    expect(errorId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(result).toEqual({
+      message: `Internal error (id ${errorId})`,
+      locations: [{ line: 1, column: 3 }],
+      path: ['thing'],
+      extensions: { code: 'INTERNAL_SERVER_ERROR', errorId },
+    });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0][0])).toContain(`error ${errorId}`);
+    expect(String(log.mock.calls[0][0])).toContain('ECONNREFUSED');
+    log.mockRestore();
+  });
+
+  it('treats an internal-coded domain error as unknown', () => {
+    const log = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const result = formatGraphQLError(
+      formatted,
+      fromResolver(new GraphError(GraphErrorCode.QUERY, 'Neo.ClientError at n.secret')),
+    );
+    expect(result.message).toMatch(/^Internal error \(id [0-9a-f-]{36}\)$/);
+    expect(result.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    log.mockRestore();
+  });
+});
+
+describe('registerDomainErrors', () => {
+  enum WidgetErrorCode {
+    MISSING = 'WIDGET_MISSING',
+  }
+  class WidgetError extends Error {
+    constructor(
+      readonly code: WidgetErrorCode,
+      message: string,
+    ) {
+      super(message);
+    }
+  }
+
+  it("lets another library's error class be mapped", () => {
+    expect(apiCodeOf(new WidgetError(WidgetErrorCode.MISSING, 'no widget'))).toBeUndefined();
+    registerDomainErrors(WidgetError, { [WidgetErrorCode.MISSING]: ApiErrorCode.NOT_FOUND });
+    expect(formatGraphQLError(formatted, fromResolver(new WidgetError(WidgetErrorCode.MISSING, 'no widget')))).toEqual({
+      message: 'no widget',
+      locations: [{ line: 1, column: 3 }],
+      path: ['thing'],
+      extensions: { code: 'NOT_FOUND' },
+    });
+  });
+});

@@ -1,0 +1,212 @@
+import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  AccessError,
+  AccessErrorCode,
+  accessFilterFor,
+  type AppAbility,
+  assertCan,
+  AuditService,
+  type AuthenticatedPrincipal,
+  redactFields,
+} from '@cartographer/access';
+import { type Finding, FindingsRepository, propagateFindings, setPropagationBlock } from '@cartographer/findings';
+import { Neo4jService } from '@cartographer/graph';
+import { CurrentAbility, CurrentPrincipal } from '../auth/current-principal.decorator.js';
+import { RequirePolicy } from '../auth/policy.decorators.js';
+import {
+  FindingModel,
+  FindingOriginEnum,
+  FindingPageModel,
+  FindingStatusEnum,
+  PropagationResultModel,
+  ReviewDecisionEnum,
+} from './finding.model.js';
+
+@ArgsType()
+export class FindingsArgs {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/)
+  organisation?: string;
+
+  @Field(() => FindingStatusEnum, { nullable: true })
+  @IsOptional()
+  status?: FindingStatusEnum;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  category?: string;
+
+  @Field(() => String, { nullable: true, description: 'Key of a data source.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  source?: string;
+
+  @Field(() => String, { nullable: true, description: 'Local key of a department.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  department?: string;
+
+  @Field(() => FindingOriginEnum, { nullable: true })
+  @IsOptional()
+  origin?: FindingOriginEnum;
+
+  @Field(() => Int, { nullable: true, defaultValue: 50 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  first?: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1024)
+  after?: string;
+}
+
+@ArgsType()
+export class ReviewFindingArgs {
+  @Field(() => String)
+  @IsString()
+  @MaxLength(1024)
+  key!: string;
+
+  @Field(() => ReviewDecisionEnum)
+  @IsIn(['CONFIRM', 'REJECT'])
+  decision!: ReviewDecisionEnum;
+
+  @Field(() => String)
+  @IsString()
+  @MaxLength(2000)
+  comment!: string;
+}
+
+@ArgsType()
+export class PropagationBlockArgs {
+  @Field(() => String, { description: 'Key of the upstream field.' })
+  @IsString()
+  @MaxLength(1024)
+  from!: string;
+
+  @Field(() => String, { description: 'Key of the downstream field.' })
+  @IsString()
+  @MaxLength(1024)
+  to!: string;
+
+  @Field(() => Boolean)
+  blocked!: boolean;
+
+  @Field(() => String, { description: 'Why (e.g. the flow pseudonymises the value).' })
+  @IsString()
+  @MaxLength(2000)
+  reason!: string;
+}
+
+@Resolver(() => FindingModel)
+export class FindingsResolver {
+  private readonly repository: FindingsRepository;
+
+  constructor(
+    private readonly neo4j: Neo4jService,
+    private readonly audit: AuditService,
+  ) {
+    this.repository = new FindingsRepository(neo4j);
+  }
+
+  private view(ability: AppAbility, finding: Finding): FindingModel {
+    const visible = redactFields(ability, 'Finding', { ...finding });
+    return { ...finding, maskedExemplar: null, ...visible } as FindingModel;
+  }
+
+  @RequirePolicy('read', 'Finding')
+  @Query(() => FindingPageModel, { description: 'Findings by status, category, source, department, origin.' })
+  async findings(@Args() args: FindingsArgs, @CurrentAbility() ability: AppAbility): Promise<FindingPageModel> {
+    const access = accessFilterFor(ability, 'read', 'Finding');
+    const page = await this.repository.list(
+      {
+        organisation: args.organisation,
+        status: args.status,
+        category: args.category,
+        source: args.source,
+        department: args.department,
+        origin: args.origin,
+      },
+      { first: args.first, after: args.after },
+      access,
+    );
+    return {
+      nodes: page.items.map((f) => this.view(ability, f)),
+      totalCount: page.totalCount,
+      endCursor: page.endCursor,
+      hasNextPage: page.hasNextPage,
+    };
+  }
+
+  @RequirePolicy('review', 'Finding')
+  @Mutation(() => FindingModel, {
+    description: 'Confirms or rejects a finding; a rejection suppresses it on later scans.',
+  })
+  async reviewFinding(
+    @Args() args: ReviewFindingArgs,
+    @CurrentAbility() ability: AppAbility,
+    @CurrentPrincipal() principal: AuthenticatedPrincipal,
+  ): Promise<FindingModel> {
+    const existing = await this.repository.get(args.key, accessFilterFor(ability, 'read', 'Finding'));
+    if (!existing) throw new AccessError(AccessErrorCode.NOT_FOUND, `finding '${args.key}' does not exist`);
+    assertCan(ability, 'review', 'Finding', {
+      key: existing.key,
+      organisation: existing.organisation,
+      department: existing.department ?? undefined,
+    });
+    const { before, after } = await this.repository.review(args.key, args.decision, args.comment, principal.email);
+    await this.audit.record({
+      action: 'finding.review',
+      entityType: 'Finding',
+      entityKey: args.key,
+      organisation: after.organisation,
+      before: { status: before.status },
+      after: { status: after.status, comment: args.comment },
+    });
+    await propagateFindings(this.neo4j, after.organisation);
+    return this.view(ability, after);
+  }
+
+  @RequirePolicy('review', 'Finding')
+  @Mutation(() => PropagationResultModel, {
+    description: 'Blocks or unblocks propagation along one lineage edge; audited.',
+  })
+  async setPropagationBlock(
+    @Args() args: PropagationBlockArgs,
+    @CurrentAbility() ability: AppAbility,
+    @CurrentPrincipal() principal: AuthenticatedPrincipal,
+  ): Promise<PropagationResultModel> {
+    const rows = await this.neo4j.queryRead<{ organisation: string; department: string | null }>(
+      'MATCH (f:Field {key: $key}) RETURN f.organisation AS organisation, f.department AS department',
+      { key: args.to },
+    );
+    if (rows.length === 0) throw new AccessError(AccessErrorCode.NOT_FOUND, `field '${args.to}' does not exist`);
+    assertCan(ability, 'review', 'Finding', {
+      organisation: rows[0].organisation,
+      department: rows[0].department ?? undefined,
+    });
+    const result = await setPropagationBlock(
+      this.neo4j,
+      { from: args.from, to: args.to },
+      { blocked: args.blocked, reason: args.reason, by: principal.email },
+    );
+    await this.audit.record({
+      action: args.blocked ? 'lineage.block' : 'lineage.unblock',
+      entityType: 'Finding',
+      entityKey: `${args.from} -> ${args.to}`,
+      organisation: result.organisation,
+      after: { blocked: args.blocked, reason: args.reason },
+    });
+    return propagateFindings(this.neo4j, result.organisation);
+  }
+}

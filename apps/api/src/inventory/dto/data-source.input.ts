@@ -1,0 +1,315 @@
+import { Field, InputType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import {
+  ACCESS_METHODS,
+  type AccessMethod,
+  DATASET_KINDS,
+  type DatasetKind,
+  SOURCE_KINDS,
+  type SourceKind,
+  STRUCTURES,
+  type Structure,
+} from '@cartographer/inventory';
+import { AccessMethodEnum, DatasetKindEnum, SourceKindEnum, StructureEnum } from '../inventory-enums.js';
+import {
+  DatasetReferenceInput,
+  FieldDeclarationInput,
+  GRAPH_KEY,
+  GRAPH_KEY_MESSAGE,
+  KEY_MESSAGE,
+  LOCAL_KEY,
+  Nested,
+  Present,
+  StakeholderInput,
+  VelocityInput,
+  VolumeInput,
+} from './inventory-common.input.js';
+
+const CONNECTION_REF = /^[A-Z_][A-Z0-9_]{0,127}$/;
+const CONNECTION_REF_MESSAGE = '$property must be an environment variable name (A-Z, 0-9, _), never the secret itself';
+
+@InputType()
+export class CreateDataSourceInput {
+  @Field(() => String, { description: 'Graph key of the owning department; the source belongs to its organisation.' })
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  department!: string;
+
+  @Field(() => String, { description: 'Key within the organisation.' })
+  @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
+  key!: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  name!: string;
+
+  @Field(() => SourceKindEnum)
+  @IsIn(SOURCE_KINDS)
+  kind!: SourceKind;
+
+  @Field(() => StructureEnum)
+  @IsIn(STRUCTURES)
+  structure!: Structure;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Graph keys of the servers hosting it.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
+  servers?: string[];
+
+  @Field(() => VolumeInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => VolumeInput)
+  volume?: VolumeInput;
+
+  @Field(() => VelocityInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => VelocityInput)
+  velocity?: VelocityInput;
+
+  @Field(() => [AccessMethodEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(ACCESS_METHODS, { each: true })
+  accessMethods?: AccessMethod[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Environment variable holding the credentials (never the secret).',
+  })
+  @IsOptional()
+  @Matches(CONNECTION_REF, { message: CONNECTION_REF_MESSAGE })
+  connectionRef?: string;
+
+  @Field(() => [StakeholderInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Nested(() => StakeholderInput)
+  stakeholders?: StakeholderInput[];
+}
+
+@InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
+export class UpdateDataSourceInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Moves the source (with its datasets and fields) to another department.',
+  })
+  @Present()
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  department?: string;
+
+  @Field(() => String, { nullable: true })
+  @Present()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  name?: string;
+
+  @Field(() => SourceKindEnum, { nullable: true })
+  @Present()
+  @IsIn(SOURCE_KINDS)
+  kind?: SourceKind;
+
+  @Field(() => StructureEnum, { nullable: true })
+  @Present()
+  @IsIn(STRUCTURES)
+  structure?: Structure;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Replaces the whole list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
+  servers?: string[] | null;
+
+  @Field(() => VolumeInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => VolumeInput)
+  volume?: VolumeInput | null;
+
+  @Field(() => VelocityInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => VelocityInput)
+  velocity?: VelocityInput | null;
+
+  @Field(() => [AccessMethodEnum], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsIn(ACCESS_METHODS, { each: true })
+  accessMethods?: AccessMethod[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(CONNECTION_REF, { message: CONNECTION_REF_MESSAGE })
+  connectionRef?: string | null;
+
+  @Field(() => [StakeholderInput], { nullable: true, description: 'Replaces the whole list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Nested(() => StakeholderInput)
+  stakeholders?: StakeholderInput[] | null;
+}
+
+@InputType()
+export class CreateDatasetInput {
+  @Field(() => String, { description: 'Graph key of the data source containing it.' })
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  source!: string;
+
+  @Field(() => String, { description: 'Key within the organisation (shared with data sources).' })
+  @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
+  key!: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  name!: string;
+
+  @Field(() => DatasetKindEnum)
+  @IsIn(DATASET_KINDS)
+  kind!: DatasetKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @Field(() => VolumeInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => VolumeInput)
+  volume?: VolumeInput;
+
+  @Field(() => [FieldDeclarationInput], { nullable: true, description: 'Fields created with the dataset.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @Nested(() => FieldDeclarationInput)
+  fields?: FieldDeclarationInput[];
+
+  @Field(() => [DatasetReferenceInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Nested(() => DatasetReferenceInput)
+  references?: DatasetReferenceInput[];
+}
+
+@InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
+export class UpdateDatasetInput {
+  @Field(() => String, { nullable: true, description: 'Moves the dataset (with its fields) to another data source.' })
+  @Present()
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  source?: string;
+
+  @Field(() => String, { nullable: true })
+  @Present()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(512)
+  name?: string;
+
+  @Field(() => DatasetKindEnum, { nullable: true })
+  @Present()
+  @IsIn(DATASET_KINDS)
+  kind?: DatasetKind;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @Field(() => VolumeInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => VolumeInput)
+  volume?: VolumeInput | null;
+
+  @Field(() => [DatasetReferenceInput], { nullable: true, description: 'Replaces the whole list.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Nested(() => DatasetReferenceInput)
+  references?: DatasetReferenceInput[] | null;
+}
+
+@InputType()
+export class CreateFieldInput {
+  @Field(() => String, { description: 'Graph key of the dataset.' })
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  dataset!: string;
+
+  @Field(() => String, { description: 'Unique within the dataset; the field key is <organisation>:<dataset>/<name>.' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  dataType?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  nullable?: boolean;
+}
+
+@InputType({
+  description: 'Members left out are unchanged; null clears. The name is part of the key and cannot change.',
+})
+export class UpdateFieldInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  dataType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  nullable?: boolean | null;
+}

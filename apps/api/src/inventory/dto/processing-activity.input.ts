@@ -1,0 +1,388 @@
+import { Field, InputType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import {
+  FLOW_MECHANISMS,
+  type FlowMechanism,
+  FREQUENCIES,
+  type Frequency,
+  LEGAL_BASES,
+  type LegalBasis,
+} from '@cartographer/inventory';
+import { FlowMechanismEnum, FrequencyEnum, LegalBasisEnum } from '../inventory-enums.js';
+import {
+  FIELD_KEY,
+  FlowFieldInput,
+  GRAPH_KEY,
+  GRAPH_KEY_MESSAGE,
+  KEY_MESSAGE,
+  LOCAL_KEY,
+  Nested,
+  PartyInput,
+  Present,
+  TransferInput,
+} from './inventory-common.input.js';
+
+const FIELD_KEY_MESSAGE = '$property must hold field keys <organisation>:<dataset>/<field>';
+
+@InputType()
+export class CreateProcessingActivityInput {
+  @Field(() => String, { description: 'Graph key of the department running it.' })
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  department!: string;
+
+  @Field(() => String)
+  @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
+  key!: string;
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+
+  @Field(() => PartyInput)
+  @Nested(() => PartyInput)
+  controller!: PartyInput;
+
+  @Field(() => [PartyInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Nested(() => PartyInput)
+  jointControllers?: PartyInput[];
+
+  @Field(() => PartyInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => PartyInput)
+  representative?: PartyInput;
+
+  @Field(() => PartyInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => PartyInput)
+  dpo?: PartyInput;
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  purposes!: string[];
+
+  @Field(() => [LegalBasisEnum])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsIn(LEGAL_BASES, { each: true })
+  legalBases!: LegalBasis[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  legalBasisDetails?: string;
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
+  dataSubjectCategories!: string[];
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
+  personalDataCategories!: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
+  specialCategories?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Graph keys of recipients data is disclosed to.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
+  recipients?: string[];
+
+  @Field(() => [TransferInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Nested(() => TransferInput)
+  transfers?: TransferInput[];
+
+  @Field(() => String)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  retention!: string;
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  securityMeasures!: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Graph keys of datasets used.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
+  datasets?: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Graph keys of fields used.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
+  fields?: string[];
+}
+
+@InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
+export class UpdateProcessingActivityInput {
+  @Field(() => String, { nullable: true })
+  @Present()
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  department?: string;
+
+  @Field(() => String, { nullable: true })
+  @Present()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  name?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+
+  @Field(() => PartyInput, { nullable: true })
+  @Present()
+  @Nested(() => PartyInput)
+  controller?: PartyInput;
+
+  @Field(() => [PartyInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @Nested(() => PartyInput)
+  jointControllers?: PartyInput[] | null;
+
+  @Field(() => PartyInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => PartyInput)
+  representative?: PartyInput | null;
+
+  @Field(() => PartyInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => PartyInput)
+  dpo?: PartyInput | null;
+
+  @Field(() => [String], { nullable: true })
+  @Present()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  purposes?: string[];
+
+  @Field(() => [LegalBasisEnum], { nullable: true })
+  @Present()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(6)
+  @IsIn(LEGAL_BASES, { each: true })
+  legalBases?: LegalBasis[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  legalBasisDetails?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @Present()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
+  dataSubjectCategories?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @Present()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
+  personalDataCategories?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(256, { each: true })
+  specialCategories?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
+  recipients?: string[] | null;
+
+  @Field(() => [TransferInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Nested(() => TransferInput)
+  transfers?: TransferInput[] | null;
+
+  @Field(() => String, { nullable: true })
+  @Present()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  retention?: string;
+
+  @Field(() => [String], { nullable: true })
+  @Present()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(1000, { each: true })
+  securityMeasures?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
+  datasets?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20000)
+  @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
+  fields?: string[] | null;
+}
+
+@InputType()
+export class CreateDataFlowInput {
+  @Field(() => String, { description: 'Key within the organisation.' })
+  @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
+  key!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  name?: string;
+
+  @Field(() => String, { description: 'Graph key of the origin (a data source or a dataset); gives the organisation.' })
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  from!: string;
+
+  @Field(() => String, { description: 'Graph key of the destination (a data source or a dataset).' })
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  to!: string;
+
+  @Field(() => [FlowFieldInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @Nested(() => FlowFieldInput)
+  fields?: FlowFieldInput[];
+
+  @Field(() => FrequencyEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(FREQUENCIES)
+  frequency?: Frequency;
+
+  @Field(() => FlowMechanismEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(FLOW_MECHANISMS)
+  mechanism?: FlowMechanism;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string;
+}
+
+@InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
+export class UpdateDataFlowInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Present()
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  from?: string;
+
+  @Field(() => String, { nullable: true })
+  @Present()
+  @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
+  to?: string;
+
+  @Field(() => [FlowFieldInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @Nested(() => FlowFieldInput)
+  fields?: FlowFieldInput[] | null;
+
+  @Field(() => FrequencyEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(FREQUENCIES)
+  frequency?: Frequency | null;
+
+  @Field(() => FlowMechanismEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(FLOW_MECHANISMS)
+  mechanism?: FlowMechanism | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  description?: string | null;
+}

@@ -1,0 +1,33 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import type { OrganisationSector } from '@cartographer/inventory';
+import { OrganisationSectorEnum } from '../inventory-enums.js';
+import { Paginated, PartyModel } from './common.model.js';
+
+@ObjectType('Organisation', {
+  description: 'An organisation whose data is mapped; its key prefixes every key of its inventory.',
+})
+export class OrganisationModel {
+  @Field(() => ID)
+  key!: string;
+
+  @Field(() => String)
+  organisation!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
+  country?: string | null;
+
+  @Field(() => OrganisationSectorEnum, { nullable: true })
+  sector?: OrganisationSector | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => PartyModel, { nullable: true })
+  dpo?: PartyModel | null;
+}
+
+@ObjectType('OrganisationPage')
+export class OrganisationPageModel extends Paginated(OrganisationModel) {}

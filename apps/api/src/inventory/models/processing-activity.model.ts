@@ -1,0 +1,128 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Jurisdiction } from '@cartographer/compliance';
+import type { FlowMechanism, Frequency, LegalBasis, Safeguard } from '@cartographer/inventory';
+import { FlowMechanismEnum, FrequencyEnum, LegalBasisEnum, SafeguardEnum } from '../inventory-enums.js';
+import { Paginated, PartyModel } from './common.model.js';
+
+@ObjectType('ProcessingActivity', { description: 'An entry of the Art. 30 record of processing activities.' })
+export class ProcessingActivityModel {
+  @Field(() => ID)
+  key!: string;
+
+  @Field(() => String)
+  localKey!: string;
+
+  @Field(() => String)
+  organisation!: string;
+
+  @Field(() => String)
+  departmentKey!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => PartyModel)
+  controller!: PartyModel;
+
+  @Field(() => [PartyModel])
+  jointControllers!: PartyModel[];
+
+  @Field(() => PartyModel, { nullable: true })
+  representative?: PartyModel | null;
+
+  @Field(() => PartyModel, { nullable: true })
+  dpo?: PartyModel | null;
+
+  @Field(() => [String])
+  purposes!: string[];
+
+  @Field(() => [LegalBasisEnum])
+  legalBases!: LegalBasis[];
+
+  @Field(() => String, { nullable: true })
+  legalBasisDetails?: string | null;
+
+  @Field(() => [String])
+  dataSubjectCategories!: string[];
+
+  @Field(() => [String])
+  personalDataCategories!: string[];
+
+  @Field(() => [String])
+  specialCategories!: string[];
+
+  @Field(() => String)
+  retention!: string;
+
+  @Field(() => [String])
+  securityMeasures!: string[];
+}
+
+@ObjectType('ProcessingActivityPage')
+export class ProcessingActivityPageModel extends Paginated(ProcessingActivityModel) {}
+
+@ObjectType('Transfer', { description: 'A transfer to a recipient outside the EU/EEA (GDPR Chapter V).' })
+export class TransferModel {
+  @Field(() => String, { description: 'Graph key of the recipient.' })
+  recipientKey!: string;
+
+  @Field(() => String)
+  country!: string;
+
+  @Field(() => SafeguardEnum)
+  safeguard!: Safeguard;
+
+  @Field(() => String, { nullable: true })
+  documentation?: string | null;
+
+  @Field(() => Jurisdiction, { nullable: true })
+  jurisdiction?: Jurisdiction | null;
+}
+
+@ObjectType('DataFlow', { description: 'Data moving from one source or dataset to another.' })
+export class DataFlowModel {
+  @Field(() => ID)
+  key!: string;
+
+  @Field(() => String)
+  localKey!: string;
+
+  @Field(() => String)
+  organisation!: string;
+
+  @Field(() => String, { nullable: true, description: "Graph key of the origin's department (null when unknown)." })
+  departmentKey?: string | null;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+
+  @Field(() => String, { description: 'Graph key of the origin (a data source or a dataset).' })
+  fromKey!: string;
+
+  @Field(() => String, { description: 'Graph key of the destination.' })
+  toKey!: string;
+
+  @Field(() => FrequencyEnum, { nullable: true })
+  frequency?: Frequency | null;
+
+  @Field(() => FlowMechanismEnum, { nullable: true })
+  mechanism?: FlowMechanism | null;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+}
+
+@ObjectType('DataFlowPage')
+export class DataFlowPageModel extends Paginated(DataFlowModel) {}
+
+@ObjectType('FlowFieldMapping', { description: 'A field carried by a flow into a downstream field (lineage).' })
+export class FlowFieldMappingModel {
+  @Field(() => String, { description: 'Graph key of the upstream field.' })
+  from!: string;
+
+  @Field(() => String, { description: 'Graph key of the downstream field.' })
+  to!: string;
+}

@@ -1,0 +1,91 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Jurisdiction } from '@cartographer/compliance';
+import type { HostingType, RecipientRole, Safeguard } from '@cartographer/inventory';
+import { HostingTypeEnum, RecipientRoleEnum, SafeguardEnum } from '../inventory-enums.js';
+import { Paginated } from './common.model.js';
+
+@ObjectType('Server', { description: 'Where data sources are hosted; its country gives the jurisdiction.' })
+export class ServerModel {
+  @Field(() => ID)
+  key!: string;
+
+  @Field(() => String)
+  localKey!: string;
+
+  @Field(() => String)
+  organisation!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  provider?: string | null;
+
+  @Field(() => HostingTypeEnum)
+  hosting!: HostingType;
+
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
+  country!: string;
+
+  @Field(() => String, { nullable: true })
+  region?: string | null;
+
+  @Field(() => [String])
+  certifications!: string[];
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => Jurisdiction, {
+    nullable: true,
+    description: 'Derived from the country (and certifications) at import.',
+  })
+  jurisdiction?: Jurisdiction | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the server has its jurisdiction.' })
+  jurisdictionNote?: string | null;
+}
+
+@ObjectType('ServerPage')
+export class ServerPageModel extends Paginated(ServerModel) {}
+
+@ObjectType('Recipient', {
+  description: 'A processor, joint controller or authority data is disclosed or transferred to.',
+})
+export class RecipientModel {
+  @Field(() => ID)
+  key!: string;
+
+  @Field(() => String)
+  localKey!: string;
+
+  @Field(() => String)
+  organisation!: string;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => RecipientRoleEnum)
+  role!: RecipientRole;
+
+  @Field(() => String)
+  country!: string;
+
+  @Field(() => SafeguardEnum)
+  safeguard!: Safeguard;
+
+  @Field(() => [String])
+  certifications!: string[];
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => Jurisdiction, { nullable: true })
+  jurisdiction?: Jurisdiction | null;
+
+  @Field(() => String, { nullable: true })
+  jurisdictionNote?: string | null;
+}
+
+@ObjectType('RecipientPage')
+export class RecipientPageModel extends Paginated(RecipientModel) {}

@@ -1,0 +1,12 @@
+import { FindingsResolver } from './findings/findings.resolver.js';
+import { HealthResolver } from './health/health.resolver.js';
+import { INVENTORY_RESOLVERS } from './inventory/inventory-api.module.js';
+import { ScansResolver } from './scans/scans.resolver.js';
+import { AUTH_RESOLVERS } from './auth/auth.module.js';
+
+/**
+ * Every GraphQL resolver class. The committed schema (apps/api/schema.gql) is printed from this
+ * list, and an integration test checks the booted application serves exactly that schema, so a
+ * resolver registered in a module but missing here fails CI.
+ */
+export const RESOLVERS = [HealthResolver, ...INVENTORY_RESOLVERS, ScansResolver, FindingsResolver, ...AUTH_RESOLVERS];

@@ -1,0 +1,30 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type AppConfig, ConfigModule } from '@cartographer/config';
+import { CliRuntime } from './cli-runtime.js';
+import { ExportCommand } from './commands/export.command.js';
+import { ImportCommand } from './commands/import.command.js';
+import { MigrateCommand } from './commands/migrate.command.js';
+import { ScanCommand } from './commands/scan.command.js';
+import { WorkerCommand } from './commands/worker.command.js';
+import { AUDIT_COMMANDS } from './commands/audit.command.js';
+import { USERS_COMMANDS } from './commands/users.command.js';
+
+@Module({})
+export class CliModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: CliModule,
+      imports: [ConfigModule.forRoot(config)],
+      providers: [
+        CliRuntime,
+        MigrateCommand,
+        ImportCommand,
+        ExportCommand,
+        ScanCommand,
+        WorkerCommand,
+        ...USERS_COMMANDS,
+        ...AUDIT_COMMANDS,
+      ],
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { userInfo } from 'node:os';
+import { Command, CommandRunner, Option } from 'nest-commander';
+import { secretFromEnv } from '@cartographer/config';
+import { redactUrl } from '@cartographer/discovery';
+import { keyFrom, runScan, ScanRunsRepository } from '@cartographer/scan';
+import { CliRuntime } from '../cli-runtime.js';
+import { ExitCode } from '../cli-errors.js';
+import { ProgressBar } from '../progress-bar.js';
+
+interface ScanOptions {
+  organisation?: string;
+  source?: string;
+  department?: string;
+  sample?: number;
+  format: 'text' | 'json';
+  store: boolean;
+  connectionRef?: string;
+}
+
+class UsageError extends Error {
+  readonly exitCode = ExitCode.INVALID_INPUT;
+}
+
+@Command({
+  name: 'scan',
+  arguments: '<target>',
+  description:
+    'Scan a database (postgres://, mysql://, mariadb:// URL, or env:VAR naming a variable that holds it) or a directory; classify its fields and update the inventory',
+})
+export class ScanCommand extends CommandRunner {
+  constructor(private readonly runtime: CliRuntime) {
+    super();
+  }
+
+  @Option({ flags: '--organisation <key>', description: 'organisation to write to (required unless --no-store)' })
+  parseOrganisation(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--source <name>', description: 'inventory key of the source (default: derived from the target)' })
+  parseSource(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--department <key>', description: 'department owning the source, when it is new' })
+  parseDepartment(value: string): string {
+    return value;
+  }
+
+  @Option({ flags: '--sample <n>', description: 'values sampled per column (default 1000)' })
+  parseSample(value: string): number {
+    if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100000)
+      throw new UsageError(`--sample must be a whole number from 1 to 100000, got '${value}'`);
+    return Number(value);
+  }
+
+  @Option({
+    flags: '--format <format>',
+    description: 'text (default) or json: one JSON document on stdout',
+    defaultValue: 'text',
+  })
+  parseFormat(value: string): string {
+    if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, got '${value}'`);
+    return value;
+  }
+
+  @Option({ flags: '--no-store', description: 'scan and print without writing the inventory' })
+  parseNoStore(): boolean {
+    return false;
+  }
+
+  @Option({
+    flags: '--connection-ref <VAR>',
+    description: 'environment variable to record as the source connection reference',
+  })
+  parseConnectionRef(value: string): string {
+    if (!/^[A-Z_][A-Z0-9_]{0,127}$/.test(value))
+      throw new UsageError(`--connection-ref must be an environment variable name, got '${value}'`);
+    return value;
+  }
+
+  async run([rawTarget]: string[], options: ScanOptions): Promise<void> {
+    const store = options.store !== false;
+    let target = rawTarget;
+    let connectionRef = options.connectionRef;
+    if (rawTarget.startsWith('env:')) {
+      const variable = rawTarget.slice(4);
+      const value = secretFromEnv(variable);
+      if (!value) throw new UsageError(`environment variable ${variable} is not set`);
+      target = value;
+      connectionRef ??= variable;
+    }
+    if (store && !options.organisation)
+      throw new UsageError('--organisation is required to store the scan (or pass --no-store)');
+    const shown = /^[a-z]+:\/\//i.test(target) ? redactUrl(target) : target;
+    const sourceKey = options.source ?? keyFrom(shown.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/i, '').replace(/[/:]+/g, '-'));
+
+    const runs = new ScanRunsRepository(await this.runtime.postgres());
+    const run = await runs.create({
+      organisation: options.organisation,
+      sourceKey,
+      target: shown,
+      requestedBy: `cli:${userInfo().username}`,
+      store,
+      status: 'RUNNING',
+    });
+    await runs.start(run.id);
+    const bar = new ProgressBar(/^[a-z]+:\/\//i.test(target) ? 'tables' : 'files');
+    try {
+      const report = await runScan(
+        {
+          target,
+          name: options.source,
+          sampleSize: options.sample,
+          onProgress: (p) => bar.update(p.done, p.total),
+          store: store
+            ? {
+                organisation: options.organisation!,
+                sourceKey,
+                department: options.department,
+                connectionRef,
+                runId: run.id,
+              }
+            : undefined,
+        },
+        store ? await this.runtime.graph() : undefined,
+      );
+      bar.finish();
+      await runs.finish(run.id, report);
+      if (options.format === 'json') {
+        process.stdout.write(`${JSON.stringify({ run: run.id, ...report })}\n`);
+      } else {
+        const personal = report.fields.filter((f) => f.personal).length;
+        const special = report.fields.filter((f) => f.specialCategory).length;
+        process.stdout.write(
+          `scanned ${shown}: ${report.datasets.length} datasets, ${report.fields.length} fields, ${personal} personal (${special} special category), ${report.errors.length} errors\n`,
+        );
+        for (const error of report.errors)
+          process.stdout.write(`  error ${error.dataset ?? '(source)'}: ${error.message}\n`);
+        if (report.stored)
+          process.stdout.write(
+            `stored as source '${report.stored.source}' of organisation '${report.stored.organisation}' (run ${run.id})\n`,
+          );
+      }
+    } catch (error) {
+      bar.finish();
+      await runs.fail(run.id, (error as Error).message);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// Every inventory node is keyed by a unique, constrained `key`; `organisation` scopes every query.
+CREATE CONSTRAINT organisation_key IF NOT EXISTS FOR (n:Organisation) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT department_key IF NOT EXISTS FOR (n:Department) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT stakeholder_key IF NOT EXISTS FOR (n:Stakeholder) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT data_source_key IF NOT EXISTS FOR (n:DataSource) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT dataset_key IF NOT EXISTS FOR (n:Dataset) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT field_key IF NOT EXISTS FOR (n:Field) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT processing_activity_key IF NOT EXISTS FOR (n:ProcessingActivity) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT server_key IF NOT EXISTS FOR (n:Server) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT recipient_key IF NOT EXISTS FOR (n:Recipient) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT data_flow_key IF NOT EXISTS FOR (n:DataFlow) REQUIRE n.key IS UNIQUE;
+CREATE INDEX department_organisation IF NOT EXISTS FOR (n:Department) ON (n.organisation);
+CREATE INDEX stakeholder_organisation IF NOT EXISTS FOR (n:Stakeholder) ON (n.organisation);
+CREATE INDEX data_source_organisation IF NOT EXISTS FOR (n:DataSource) ON (n.organisation, n.department);
+CREATE INDEX dataset_organisation IF NOT EXISTS FOR (n:Dataset) ON (n.organisation, n.department);
+CREATE INDEX field_organisation IF NOT EXISTS FOR (n:Field) ON (n.organisation, n.department);
+CREATE INDEX processing_activity_organisation IF NOT EXISTS FOR (n:ProcessingActivity) ON (n.organisation, n.department);
+CREATE INDEX server_organisation IF NOT EXISTS FOR (n:Server) ON (n.organisation);
+CREATE INDEX recipient_organisation IF NOT EXISTS FOR (n:Recipient) ON (n.organisation);
+CREATE INDEX data_flow_organisation IF NOT EXISTS FOR (n:DataFlow) ON (n.organisation);
+CREATE INDEX feeds_flow IF NOT EXISTS FOR ()-[r:FEEDS]-() ON (r.flow);

@@ -1,0 +1,177 @@
+import type {
+  AccessMethod,
+  DatasetKind,
+  FlowMechanism,
+  Frequency,
+  HostingType,
+  LegalBasis,
+  OrganisationSector,
+  RecipientRole,
+  Safeguard,
+  SourceKind,
+  StakeholderRole,
+  Structure,
+} from '../model/vocabulary.js';
+
+/**
+ * The inventory import/export format (YAML or JSON), version 1. Keys are local to the
+ * organisation: the graph stores `<organisation key>:<local key>`, so two organisations mapped
+ * in one instance never collide. Field references are `<dataset key>/<field name>`.
+ * The JSON Schema in inventory.schema.ts is the normative description.
+ */
+export interface InventoryDocument {
+  version: 1;
+  organisation: OrganisationDoc;
+  departments?: DepartmentDoc[];
+  servers?: ServerDoc[];
+  recipients?: RecipientDoc[];
+  sources?: SourceDoc[];
+  processingActivities?: ProcessingActivityDoc[];
+  flows?: FlowDoc[];
+}
+
+export interface PartyDoc {
+  name: string;
+  contact?: string;
+  country?: string;
+}
+
+export interface StakeholderDoc {
+  role: StakeholderRole;
+  name: string;
+  contact?: string;
+}
+
+export interface OrganisationDoc {
+  key: string;
+  name: string;
+  country?: string;
+  sector?: OrganisationSector;
+  description?: string;
+  dpo?: PartyDoc;
+}
+
+export interface DepartmentDoc {
+  key: string;
+  name: string;
+  description?: string;
+  stakeholders?: StakeholderDoc[];
+}
+
+export interface ServerDoc {
+  key: string;
+  name: string;
+  provider?: string;
+  hosting: HostingType;
+  country: string;
+  region?: string;
+  certifications?: string[];
+  description?: string;
+}
+
+export interface RecipientDoc {
+  key: string;
+  name: string;
+  role: RecipientRole;
+  country: string;
+  safeguard: Safeguard;
+  certifications?: string[];
+  description?: string;
+}
+
+export interface VolumeDoc {
+  records?: number;
+  bytes?: number;
+}
+
+export interface VelocityDoc {
+  recordsPerDay?: number;
+  bytesPerDay?: number;
+}
+
+export interface FieldDoc {
+  name: string;
+  dataType?: string;
+  description?: string;
+  nullable?: boolean;
+}
+
+export interface ReferenceDoc {
+  name?: string;
+  columns: string[];
+  dataset: string;
+  referencedColumns: string[];
+}
+
+export interface DatasetDoc {
+  key: string;
+  name: string;
+  kind: DatasetKind;
+  description?: string;
+  volume?: VolumeDoc;
+  fields?: FieldDoc[];
+  references?: ReferenceDoc[];
+}
+
+export interface SourceDoc {
+  key: string;
+  name: string;
+  department: string;
+  kind: SourceKind;
+  structure: Structure;
+  description?: string;
+  servers?: string[];
+  volume?: VolumeDoc;
+  velocity?: VelocityDoc;
+  accessMethods?: AccessMethod[];
+  /** Where the scanner finds credentials: an environment variable name, never the secret itself. */
+  connectionRef?: string;
+  stakeholders?: StakeholderDoc[];
+  datasets?: DatasetDoc[];
+}
+
+export interface TransferDoc {
+  recipient: string;
+  country: string;
+  safeguard: Safeguard;
+  documentation?: string;
+}
+
+export interface ProcessingActivityDoc {
+  key: string;
+  name: string;
+  department: string;
+  description?: string;
+  controller: PartyDoc;
+  jointControllers?: PartyDoc[];
+  representative?: PartyDoc;
+  dpo?: PartyDoc;
+  purposes: string[];
+  legalBases: LegalBasis[];
+  legalBasisDetails?: string;
+  dataSubjectCategories: string[];
+  personalDataCategories: string[];
+  specialCategories?: string[];
+  recipients?: string[];
+  transfers?: TransferDoc[];
+  retention: string;
+  securityMeasures: string[];
+  datasets?: string[];
+  fields?: string[];
+}
+
+export interface FlowFieldDoc {
+  from: string;
+  to: string;
+}
+
+export interface FlowDoc {
+  key: string;
+  name?: string;
+  from: string;
+  to: string;
+  fields?: (string | FlowFieldDoc)[];
+  frequency?: Frequency;
+  mechanism?: FlowMechanism;
+  description?: string;
+}

@@ -1,0 +1,221 @@
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { InventoryError, InventoryErrorCode } from '../inventory.errors.js';
+import { Label, Rel } from '../model/labels.js';
+import { countWrites, type GraphBatch, type Props, type RelGroup } from './graph-batch.js';
+
+/** Rows per UNWIND statement: large enough to amortise round trips, small enough for the heap. */
+export const CHUNK_SIZE = 5000;
+
+const NODE_ORDER: Label[] = [
+  Label.Organisation,
+  Label.Department,
+  Label.Server,
+  Label.Recipient,
+  Label.DataSource,
+  Label.Dataset,
+  Label.Field,
+  Label.ProcessingActivity,
+  Label.DataFlow,
+  Label.Stakeholder,
+];
+
+/** Relationship types that are cleared for their owner and so can be CREATEd instead of MERGEd. */
+const OWNED: ReadonlySet<Rel> = new Set([
+  Rel.HOSTED_ON,
+  Rel.REFERENCES,
+  Rel.USES,
+  Rel.DISCLOSES_TO,
+  Rel.TRANSFERS_TO,
+  Rel.FLOWS_FROM,
+  Rel.FLOWS_TO,
+  Rel.FEEDS,
+]);
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK_SIZE) out.push(rows.slice(i, i + CHUNK_SIZE));
+  return out;
+}
+
+/** Chunks of groups holding about CHUNK_SIZE rows in all. */
+function chunkBy<T>(items: T[], size: (item: T) => number): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  let rows = 0;
+  for (const item of items) {
+    current.push(item);
+    rows += size(item);
+    if (rows >= CHUNK_SIZE) {
+      out.push(current);
+      current = [];
+      rows = 0;
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/** JS numbers would arrive in Cypher as floats; whole numbers are sent as Neo4j integers. */
+function toNeo4j(props: Props | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(props ?? {})) {
+    out[name] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+  }
+  return out;
+}
+
+async function missingKeys(tx: ManagedTransaction, label: Label, keys: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const chunk of chunks([...new Set(keys)])) {
+    const result = await tx.run(`UNWIND $keys AS key MATCH (n:${label} {key: key}) RETURN n.key AS key`, {
+      keys: chunk,
+    });
+    for (const record of result.records) found.add(record.get('key') as string);
+  }
+  return new Set(keys.filter((key) => !found.has(key)));
+}
+
+/**
+ * Applies a validated batch inside the caller's transaction. Everything is keyed and MERGEd, and
+ * owned relationships are replaced, so applying the same batch twice leaves the same graph, and a
+ * retried transaction function is harmless.
+ */
+export type WriteProfiler = (step: string, milliseconds: number, rows: number) => void;
+
+export async function writeBatch(
+  tx: ManagedTransaction,
+  batch: GraphBatch,
+  file?: string,
+  profile?: WriteProfiler,
+): Promise<number> {
+  const timed = async (step: string, rows: number, work: () => Promise<unknown>) => {
+    const started = performance.now();
+    await work();
+    profile?.(step, performance.now() - started, rows);
+  };
+  // 1. References to entities of earlier imports must exist: checked before anything is written.
+  const missing: { path: string; reason: string }[] = [];
+  const byLabels = new Map<string, { labels: Label[]; refs: GraphBatch['externalRefs'] }>();
+  for (const ref of batch.externalRefs) {
+    const id = ref.labels.join('|');
+    if (!byLabels.has(id)) byLabels.set(id, { labels: ref.labels, refs: [] });
+    byLabels.get(id)!.refs.push(ref);
+  }
+  for (const { labels, refs } of byLabels.values()) {
+    let absent = new Set(refs.map((ref) => ref.key));
+    for (const label of labels) absent = new Set([...(await missingKeys(tx, label, [...absent]))]);
+    for (const ref of refs) {
+      if (absent.has(ref.key)) {
+        const local = ref.key.slice(batch.organisation.length + 1);
+        missing.push({
+          path: ref.path,
+          reason: `no ${labels.join(' or ')} '${local}' in this file or in organisation '${batch.organisation}'`,
+        });
+      }
+    }
+  }
+  if (missing.length > 0) throw InventoryError.of(InventoryErrorCode.MISSING_REFERENCE, missing, file);
+
+  // 2. Flow ends from earlier imports: find whether each is a source or a dataset.
+  const rels: RelGroup[] = [...batch.rels];
+  if (batch.pendingEndpoints.length > 0) {
+    const keys = batch.pendingEndpoints.map((p) => p.to);
+    const notSources = await missingKeys(tx, Label.DataSource, keys);
+    for (const pending of batch.pendingEndpoints) {
+      const to = notSources.has(pending.to) ? Label.Dataset : Label.DataSource;
+      rels.push({ type: pending.type, from: Label.DataFlow, to, rows: [{ from: pending.from, to: pending.to }] });
+    }
+  }
+
+  // 3. Nodes.
+  for (const label of NODE_ORDER) {
+    for (const chunk of chunks(batch.nodes.get(label) ?? [])) {
+      await timed(`nodes ${label}`, chunk.length, () =>
+        tx.run(
+          `UNWIND $rows AS row MERGE (n:${label} {key: row.key}) ON CREATE SET n.createdAt = datetime() SET n += row.props`,
+          { rows: chunk.map((row) => ({ key: row.key, props: toNeo4j(row.props) })) },
+        ),
+      );
+    }
+  }
+
+  // 4. Replace what each declaration owns.
+  for (const owned of batch.ownedOutgoing) {
+    for (const chunk of chunks(owned.keys)) {
+      await timed(`clear ${owned.label}`, chunk.length, () =>
+        tx.run(`UNWIND $keys AS key MATCH (n:${owned.label} {key: key})-[r:${owned.types.join('|')}]->() DELETE r`, {
+          keys: chunk,
+        }),
+      );
+    }
+  }
+  // Foreign-key lineage belongs to the referencing dataset, like its REFERENCES.
+  for (const chunk of chunks(batch.ownedOutgoing.find((o) => o.label === Label.Dataset)?.keys ?? [])) {
+    await timed('clear foreign-key lineage', chunk.length, () =>
+      tx.run(
+        `UNWIND $keys AS key MATCH (:${Label.Dataset} {key: key})-[:${Rel.HAS_FIELD}]->(:${Label.Field})<-[r:${Rel.FEEDS} {via: 'FOREIGN_KEY'}]-() DELETE r`,
+        {
+          keys: chunk,
+        },
+      ),
+    );
+  }
+  const flowKeys = (batch.nodes.get(Label.DataFlow) ?? []).map((row) => row.key);
+  for (const chunk of chunks(flowKeys)) {
+    await tx.run(`UNWIND $keys AS key MATCH ()-[r:${Rel.FEEDS} {flow: key}]->() DELETE r`, { keys: chunk });
+  }
+  for (const parent of batch.singleParent) {
+    for (const chunk of chunks(parent.keys)) {
+      await timed(`parent ${parent.label}`, chunk.length, () =>
+        tx.run(
+          `UNWIND $rows AS row MATCH (n:${parent.label} {key: row.key})<-[r:${parent.type}]-(p) WHERE p.key <> row.parent DELETE r`,
+          {
+            rows: chunk.map((key) => ({ key, parent: parentOf(batch, parent.type, key) })),
+          },
+        ),
+      );
+    }
+  }
+
+  // 5. Relationships, grouped by their start node: one index lookup per parent instead of one per
+  // row (a dataset's hundred fields share one MATCH of the dataset).
+  for (const group of rels) {
+    const verb = OWNED.has(group.type) ? 'CREATE' : 'MERGE';
+    const byFrom = new Map<string, { to: string; props: Record<string, unknown> }[]>();
+    for (const row of group.rows) {
+      let list = byFrom.get(row.from);
+      if (!list) byFrom.set(row.from, (list = []));
+      list.push({ to: row.to, props: toNeo4j(row.props) });
+    }
+    const grouped = [...byFrom].map(([from, targets]) => ({ from, targets }));
+    for (const chunk of chunkBy(grouped, (g) => g.targets.length)) {
+      await timed(
+        `rel ${group.type}`,
+        chunk.reduce((n, g) => n + g.targets.length, 0),
+        () =>
+          tx.run(
+            `UNWIND $groups AS g MATCH (a:${group.from} {key: g.from}) UNWIND g.targets AS row MATCH (b:${group.to} {key: row.to}) ${verb} (a)-[r:${group.type}]->(b) SET r += row.props`,
+            { groups: chunk },
+          ),
+      );
+    }
+  }
+  return countWrites(batch);
+}
+
+const parentIndex = new WeakMap<GraphBatch, Map<string, string>>();
+
+/** The declared parent of a node for a single-parent relationship type. */
+function parentOf(batch: GraphBatch, type: Rel, child: string): string {
+  let index = parentIndex.get(batch);
+  if (!index) {
+    index = new Map();
+    for (const group of batch.rels) {
+      if (group.type === Rel.OWNS || group.type === Rel.CONTAINS || group.type === Rel.RUNS) {
+        for (const row of group.rows) index.set(`${group.type}|${row.to}`, row.from);
+      }
+    }
+    parentIndex.set(batch, index);
+  }
+  return index.get(`${type}|${child}`) ?? '';
+}

@@ -1,0 +1,3 @@
+export * from './local-stores.js';
+export * from './preflight.js';
+export * from './runtime-file.js';

@@ -1,0 +1,2 @@
+export * from './stores.js';
+export * from './inventory-fixture.js';

@@ -1,0 +1,171 @@
+/**
+ * Import benchmark: generates a synthetic inventory (default 10,000 datasets x 100 fields = 1M
+ * fields and their relationships), imports it through the real batched path into a real Neo4j,
+ * then imports a slice through a naive one-transaction-per-entity path, and prints graph writes
+ * per second for both and their ratio. Last line: one JSON object.
+ *
+ *   npm run bench:import -- [--datasets 10000] [--fields 100] [--naive 3000]
+ *
+ * Uses NEO4J_URI/NEO4J_PASSWORD when set, otherwise starts a local Neo4j in a temporary folder.
+ */
+import 'reflect-metadata';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import {
+  createDriver,
+  ensureNeo4jInstalled,
+  GraphMigrationService,
+  Neo4jService,
+  startLocalNeo4j,
+} from '@cartographer/graph';
+import {
+  compileInventory,
+  countWrites,
+  type InventoryDocument,
+  validateInventoryDocument,
+  writeBatch,
+} from '@cartographer/inventory';
+
+const { values } = parseArgs({
+  options: {
+    datasets: { type: 'string', default: '10000' },
+    fields: { type: 'string', default: '100' },
+    naive: { type: 'string', default: '3000' },
+    heap: { type: 'string', default: '6g' },
+  },
+});
+const datasets = Number(values.datasets);
+const fieldsPerDataset = Number(values.fields);
+const naiveEntities = Number(values.naive);
+
+function syntheticInventory(org: string): InventoryDocument {
+  const departments = Array.from({ length: 10 }, (_, d) => ({ key: `dept-${d}`, name: `Department ${d}` }));
+  const sourcesCount = Math.max(1, Math.ceil(datasets / 100));
+  const sources = Array.from({ length: sourcesCount }, (_, s) => ({
+    key: `src-${s}`,
+    name: `Source ${s}`,
+    department: `dept-${s % 10}`,
+    kind: 'RELATIONAL_DATABASE' as const,
+    structure: 'STRUCTURED' as const,
+    servers: ['srv-fr'],
+    datasets: Array.from({ length: Math.min(100, datasets - s * 100) }, (_, t) => ({
+      key: `ds-${s}-${t}`,
+      name: `schema_${s}.table_${t}`,
+      kind: 'TABLE' as const,
+      fields: Array.from({ length: fieldsPerDataset }, (_, f) => ({
+        name: `column_${f}`,
+        dataType: f % 3 === 0 ? 'integer' : 'varchar',
+      })),
+    })),
+  }));
+  return {
+    version: 1,
+    organisation: { key: org, name: 'Benchmark organisation', country: 'FR' },
+    departments,
+    servers: [{ key: 'srv-fr', name: 'Server FR', hosting: 'ON_PREMISES', country: 'FR' }],
+    sources,
+  };
+}
+
+async function main(): Promise<void> {
+  let home: string | undefined;
+  let stop = async () => {};
+  let connection = {
+    uri: process.env.NEO4J_URI ?? '',
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+  };
+  if (!connection.uri) {
+    home = await mkdtemp(join(tmpdir(), 'carto-bench-import-'));
+    await ensureNeo4jInstalled();
+    const server = await startLocalNeo4j({
+      homeDir: home,
+      password: randomBytes(12).toString('hex'),
+      heap: values.heap,
+      pagecache: '2g',
+    });
+    connection = { uri: server.uri, user: server.user, password: server.password };
+    stop = () => server.stop();
+  }
+  const service = new Neo4jService(createDriver(connection), connection);
+  try {
+    await new GraphMigrationService(service).migrate();
+    const org = `bench-${Date.now().toString(36)}`;
+
+    const t0 = performance.now();
+    const document = syntheticInventory(org);
+    const t1 = performance.now();
+    const batch = compileInventory(validateInventoryDocument(document));
+    const t2 = performance.now();
+    const steps = new Map<string, { ms: number; rows: number }>();
+    await service.write((tx) =>
+      writeBatch(tx, batch, undefined, (step, ms, rows) => {
+        const entry = steps.get(step) ?? { ms: 0, rows: 0 };
+        steps.set(step, { ms: entry.ms + ms, rows: entry.rows + rows });
+      }),
+    );
+    const tCommit = performance.now();
+    const t3 = performance.now();
+    const writes = countWrites(batch);
+    const batchedRate = writes / ((t3 - t2) / 1000);
+    console.log(`generated ${datasets} datasets x ${fieldsPerDataset} fields in ${((t1 - t0) / 1000).toFixed(1)} s`);
+    console.log(`validated and compiled in ${((t2 - t1) / 1000).toFixed(1)} s`);
+    for (const [step, { ms, rows }] of steps) console.log(`  ${step}: ${rows} rows in ${(ms / 1000).toFixed(2)} s`);
+    console.log(`  commit: ${((t3 - tCommit) / 1000).toFixed(2)} s`);
+    console.log(
+      `batched import: ${writes} graph writes in ${((t3 - t2) / 1000).toFixed(1)} s = ${Math.round(batchedRate)} writes/s`,
+    );
+
+    // Naive path: one transaction per entity (node MERGE + its relationship), as a hand-written
+    // loader would do, on fields of a separate organisation.
+    const naiveOrg = `${org}-naive`;
+    await service.queryWrite('MERGE (d:Dataset {key: $key}) SET d.organisation = $org', {
+      key: `${naiveOrg}:ds`,
+      org: naiveOrg,
+    });
+    const t4 = performance.now();
+    for (let i = 0; i < naiveEntities; i++) {
+      await service.write((tx) =>
+        tx.run(
+          'MATCH (d:Dataset {key: $dataset}) MERGE (f:Field {key: $key}) SET f.organisation = $org, f.name = $name, f.dataType = $type MERGE (d)-[:HAS_FIELD]->(f)',
+          { dataset: `${naiveOrg}:ds`, key: `${naiveOrg}:ds/c${i}`, org: naiveOrg, name: `c${i}`, type: 'varchar' },
+        ),
+      );
+    }
+    const t5 = performance.now();
+    const naiveRate = (naiveEntities * 2) / ((t5 - t4) / 1000);
+    console.log(
+      `naive import: ${naiveEntities * 2} graph writes in ${((t5 - t4) / 1000).toFixed(1)} s = ${Math.round(naiveRate)} writes/s`,
+    );
+    const ratio = batchedRate / naiveRate;
+    console.log(`ratio batched/naive: ${ratio.toFixed(1)}x`);
+
+    const counted = await service.queryRead<{ fields: { toNumber(): number } }>(
+      'MATCH (f:Field {organisation: $org}) RETURN count(f) AS fields',
+      { org },
+    );
+    console.log(
+      JSON.stringify({
+        datasets,
+        fieldsPerDataset,
+        fieldsInGraph: counted[0].fields.toNumber(),
+        graphWrites: writes,
+        batchedSeconds: Number(((t3 - t2) / 1000).toFixed(2)),
+        batchedWritesPerSecond: Math.round(batchedRate),
+        validateSeconds: Number(((t2 - t1) / 1000).toFixed(2)),
+        naiveWrites: naiveEntities * 2,
+        naiveWritesPerSecond: Math.round(naiveRate),
+        ratio: Number(ratio.toFixed(1)),
+      }),
+    );
+  } finally {
+    await service.driver.close();
+    await stop();
+    if (home) await rm(home, { recursive: true, force: true });
+  }
+}
+
+await main();

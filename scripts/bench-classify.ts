@@ -100,37 +100,110 @@ Enora Gwenn Tifenn Elouan Nolhan Maddy Anne-Sophie Jean-Baptiste Marie-Noëlle A
 Séraphin Philomène Yasmine Karim Fatima Mehdi Sofiane Aïcha Moussa Aminata João Ana Kenza Wassim Yanis Naël Ilyès
 Rayane Lyam Timothé Héloïse Apolline Ysaline Clélia Gaspard Baptiste Louison Anatole Eliott Margaux Prune Swann
 Loeva Maylis Thaïs Ruben Naïm Gabin Ambroise Clarisse Odile Gérard Josiane Bernadette Raymond`.split(/\s+/);
-const FR_LAST = `Martin Bernard Dubois Thomas Robert Petit Durand Leroy Moreau Simon Laurent Lefebvre Michel Garcia David
+const FR_LAST =
+  `Martin Bernard Dubois Thomas Robert Petit Durand Leroy Moreau Simon Laurent Lefebvre Michel Garcia David
 Bertrand Roux Vincent Fournier Morel Girard André Mercier Dupont Lambert Bonnet François Martinez Legrand Garnier Faure
 Rousseau Blanc Guérin Muller Henry Roussel Nicolas Perrin Morin Kerbrat Le Guennec Quéré Tréguier Abgrall Cadiou Jégou
 Lozach Philippot Vermorel Chapuis Bouveresse Descours Miquel Estève Ribeyre Fages Salvat Castel Pujol Bardou Teyssier
 Viguier Lafargue Cazenave Laborde Etcheverry Irigoyen Olivares Benhamou Zerrouki Bouaziz Haddad Konaté Diallo Traoré
 Da Costa Ferreira Lopes Santos Ribeiro Weber Schmitt Klein Hoffmann Zimmermann Braun Meyer Kovacs Nowak Popescu Wojcik
-Rossi Esposito Bianchi Gallo Colombo Peyrefitte Lacombe Vidal Rigal Cabanes Marcillac Duchesne Le Corre Hamon Prigent`.split(/\s+/);
-const EN_FIRST = `Oliver Jack Harry George Noah Charlie Jacob Alfie Freddie Oscar Olivia Amelia Isla Ava Emily Sophia Grace
+Rossi Esposito Bianchi Gallo Colombo Peyrefitte Lacombe Vidal Rigal Cabanes Marcillac Duchesne Le Corre Hamon Prigent`.split(
+    /\s+/,
+  );
+const EN_FIRST =
+  `Oliver Jack Harry George Noah Charlie Jacob Alfie Freddie Oscar Olivia Amelia Isla Ava Emily Sophia Grace
 Mia Poppy Ella James William Thomas Daniel Matthew Emma Sarah Jessica Hannah Lauren Chloe Megan Rebecca Michael David
 Christopher Andrew Paul Mark Stephen Laura Rachel Claire Nicola Amy Siobhan Niamh Callum Rhys Dylan Kayden Tyrone Jaxon
-Brooklyn Zainab Priya Aarav Ifeoma Chidi Oluwaseun Declan Arjun Saoirse Tadhg Bronwen Euan Keira Maisie Reggie Ezra`.split(/\s+/);
-const EN_LAST = `Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker
+Brooklyn Zainab Priya Aarav Ifeoma Chidi Oluwaseun Declan Arjun Saoirse Tadhg Bronwen Euan Keira Maisie Reggie Ezra`.split(
+    /\s+/,
+  );
+const EN_LAST =
+  `Smith Jones Williams Taylor Brown Davies Evans Wilson Thomas Johnson Roberts Robinson Thompson Wright Walker
 White Edwards Hughes Green Hall Lewis Harris Clarke Patel Jackson Wood Turner Martin Cooper Hill Ward Morris Moore Clark
 Lee King Baker Harrison Morgan Allen James Scott Phillips Watson Davis Parker Price Bennett Young Griffiths Mitchell
 Kelly Cook Carter Richardson Bailey Collins Bell Shaw Murphy Miller Cox Richards Khan Marshall Anderson Simpson Ellis
 Adams Singh Begum Wilkinson Foster Chapman Powell Webb Rogers Gray Mason Ali Hunt Hussain Campbell Matthews Owen Palmer
-Okafor Adeyemi Nwosu Kowalczyk Fitzpatrick McAllister Ó Súilleabháin Abernethy Pemberton Whitlock Thistlewood`.split(/\s+/);
-const FR_CITIES = `Paris Lyon Marseille Toulouse Nice Nantes Strasbourg Montpellier Bordeaux Lille Rennes Reims Saint-Étienne
+Okafor Adeyemi Nwosu Kowalczyk Fitzpatrick McAllister Ó Súilleabháin Abernethy Pemberton Whitlock Thistlewood`.split(
+    /\s+/,
+  );
+const FR_CITIES =
+  `Paris Lyon Marseille Toulouse Nice Nantes Strasbourg Montpellier Bordeaux Lille Rennes Reims Saint-Étienne
 Toulon Le Havre Grenoble Dijon Angers Nîmes Villeurbanne Clermont-Ferrand Le Mans Aix-en-Provence Brest Tours Amiens
 Limoges Annecy Perpignan Metz Besançon Orléans Rouen Mulhouse Caen Nancy Argenteuil Saint-Denis Quimper Vannes Lorient
-Saint-Brieuc Ajaccio Bastia Pau Bayonne La Rochelle Poitiers Saint-André Cayenne Albi Rodez Millau Castres`.split(/\s+/);
-const EN_CITIES = `London Manchester Birmingham Leeds Glasgow Liverpool Bristol Sheffield Edinburgh Cardiff Leicester Coventry
+Saint-Brieuc Ajaccio Bastia Pau Bayonne La Rochelle Poitiers Saint-André Cayenne Albi Rodez Millau Castres`.split(
+    /\s+/,
+  );
+const EN_CITIES =
+  `London Manchester Birmingham Leeds Glasgow Liverpool Bristol Sheffield Edinburgh Cardiff Leicester Coventry
 Bradford Belfast Nottingham Hull Newcastle Southampton Derby Portsmouth Brighton Plymouth Reading Northampton Luton
-Wolverhampton Bolton Aberdeen Norwich York Oxford Cambridge Exeter Bath Chester Dublin Cork Swansea Dundee Inverness`.split(/\s+/);
-const FR_STREETS = ['de la République', 'Victor Hugo', 'Jean Jaurès', 'des Lilas', 'du Moulin', 'Pasteur', 'de la Gare', 'des Écoles', 'Gambetta', 'du Général de Gaulle', 'Émile Zola', 'de Verdun', 'des Acacias', 'Jules Ferry', 'du Stade', 'de Bretagne'];
+Wolverhampton Bolton Aberdeen Norwich York Oxford Cambridge Exeter Bath Chester Dublin Cork Swansea Dundee Inverness`.split(
+    /\s+/,
+  );
+const FR_STREETS = [
+  'de la République',
+  'Victor Hugo',
+  'Jean Jaurès',
+  'des Lilas',
+  'du Moulin',
+  'Pasteur',
+  'de la Gare',
+  'des Écoles',
+  'Gambetta',
+  'du Général de Gaulle',
+  'Émile Zola',
+  'de Verdun',
+  'des Acacias',
+  'Jules Ferry',
+  'du Stade',
+  'de Bretagne',
+];
 const FR_STREET_TYPES = ['rue', 'rue', 'avenue', 'boulevard', 'impasse', 'allée', 'chemin', 'place'];
-const EN_STREETS = ['High', 'Station', 'Church', 'Victoria', 'Green', 'Manor', 'Park', "Queen's", 'King', 'Mill', 'Albert', 'York', 'Windsor', 'Grange'];
+const EN_STREETS = [
+  'High',
+  'Station',
+  'Church',
+  'Victoria',
+  'Green',
+  'Manor',
+  'Park',
+  "Queen's",
+  'King',
+  'Mill',
+  'Albert',
+  'York',
+  'Windsor',
+  'Grange',
+];
 const EN_STREET_TYPES = ['Street', 'Road', 'Lane', 'Avenue', 'Close', 'Drive', 'Way', 'Crescent'];
-const FR_MAIL = ['gmail.com', 'orange.fr', 'free.fr', 'hotmail.fr', 'laposte.net', 'sfr.fr', 'wanadoo.fr', 'yahoo.fr', 'outlook.fr'];
+const FR_MAIL = [
+  'gmail.com',
+  'orange.fr',
+  'free.fr',
+  'hotmail.fr',
+  'laposte.net',
+  'sfr.fr',
+  'wanadoo.fr',
+  'yahoo.fr',
+  'outlook.fr',
+];
 const EN_MAIL = ['gmail.com', 'yahoo.co.uk', 'hotmail.co.uk', 'outlook.com', 'btinternet.com', 'icloud.com', 'sky.com'];
-const PRODUCTS = ['Organic Cotton T-Shirt', 'Rose Garden Candle', 'Jade Ceramic Vase', 'Oscar Dog Bed', 'Linen Cushion Cover', 'Bamboo Chopping Board', 'Wool Throw', 'Grace Tea Set', 'Stainless Steel Bottle', 'Wooden Train Set', 'Garden Hose 20m', 'Cast Iron Skillet', 'Olive Oil Dispenser', 'Denim Jacket', 'Ruby Silk Scarf'];
+const PRODUCTS = [
+  'Organic Cotton T-Shirt',
+  'Rose Garden Candle',
+  'Jade Ceramic Vase',
+  'Oscar Dog Bed',
+  'Linen Cushion Cover',
+  'Bamboo Chopping Board',
+  'Wool Throw',
+  'Grace Tea Set',
+  'Stainless Steel Bottle',
+  'Wooden Train Set',
+  'Garden Hose 20m',
+  'Cast Iron Skillet',
+  'Olive Oil Dispenser',
+  'Denim Jacket',
+  'Ruby Silk Scarf',
+];
 const AGENTS = [
   'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/{v}.0.0.0 Safari/537.36',
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_{v2} like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1',
@@ -192,7 +265,13 @@ class ValueGenerator {
     const l = this.ascii(this.last(lang));
     const d = this.pick(domains ?? (lang === 'fr' ? FR_MAIL : EN_MAIL));
     const style = this.int(0, 4);
-    const local = [`${f}.${l}`, `${f[0]}.${l}`, `${f}_${l}${this.int(1, 99)}`, `${l}.${f}`, `${f}${l[0]}${this.int(70, 99)}`][style];
+    const local = [
+      `${f}.${l}`,
+      `${f[0]}.${l}`,
+      `${f}_${l}${this.int(1, 99)}`,
+      `${l}.${f}`,
+      `${f}${l[0]}${this.int(70, 99)}`,
+    ][style];
     return `${local}@${d}`;
   }
 
@@ -241,7 +320,8 @@ class ValueGenerator {
 
   iban(countries: string[], grouped: boolean): string {
     const country = this.pick(countries);
-    const letters = (n: number): string => Array.from({ length: n }, () => this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split(''))).join('');
+    const letters = (n: number): string =>
+      Array.from({ length: n }, () => this.pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split(''))).join('');
     const bban =
       country === 'FR'
         ? this.digits(5) + this.digits(5) + this.digits(11) + this.digits(2)
@@ -261,7 +341,12 @@ class ValueGenerator {
 
   card(grouped: boolean): string {
     const x = this.r();
-    const pan = x < 0.55 ? this.luhn('4' + this.digits(5), 16) : x < 0.9 ? this.luhn(String(this.int(51, 55)), 16) : this.luhn(this.pick(['34', '37']), 15);
+    const pan =
+      x < 0.55
+        ? this.luhn('4' + this.digits(5), 16)
+        : x < 0.9
+          ? this.luhn(String(this.int(51, 55)), 16)
+          : this.luhn(this.pick(['34', '37']), 15);
     return grouped && pan.length === 16 ? pan.replace(/(.{4})/g, '$1 ').trim() : pan;
   }
 
@@ -284,11 +369,31 @@ class ValueGenerator {
   postalFr(): string {
     let d = this.int(1, 95);
     if (d === 20) d = 21;
-    return this.pad(d, 2) + this.pick(['000', '100', '200', '300', '110', '120', '400', '500', '600', '800', '160', '210']);
+    return (
+      this.pad(d, 2) + this.pick(['000', '100', '200', '300', '110', '120', '400', '500', '600', '800', '160', '210'])
+    );
   }
 
   postcodeUk(): string {
-    const area = this.pick(['SW', 'SE', 'N', 'E', 'W', 'NW', 'M', 'B', 'LS', 'G', 'EH', 'CF', 'BS', 'L', 'NE', 'OX', 'CB']);
+    const area = this.pick([
+      'SW',
+      'SE',
+      'N',
+      'E',
+      'W',
+      'NW',
+      'M',
+      'B',
+      'LS',
+      'G',
+      'EH',
+      'CF',
+      'BS',
+      'L',
+      'NE',
+      'OX',
+      'CB',
+    ]);
     return `${area}${this.int(1, 20)} ${this.int(1, 9)}${this.pick(SIV_LETTERS.split(''))}${this.pick(SIV_LETTERS.split(''))}`;
   }
 
@@ -314,7 +419,8 @@ class ValueGenerator {
     const m = t.getUTCMonth() + 1;
     const d = t.getUTCDate();
     if (format === 'fr') return `${this.pad(d, 2)}/${this.pad(m, 2)}/${y}`;
-    if (format === 'datetime') return `${this.isoDate(y, m, d)} ${this.pad(this.int(0, 23), 2)}:${this.pad(this.int(0, 59), 2)}:${this.pad(this.int(0, 59), 2)}`;
+    if (format === 'datetime')
+      return `${this.isoDate(y, m, d)} ${this.pad(this.int(0, 23), 2)}:${this.pad(this.int(0, 59), 2)}:${this.pad(this.int(0, 59), 2)}`;
     return this.isoDate(y, m, d);
   }
 
@@ -405,11 +511,11 @@ class ValueGenerator {
     const lang = (g.lang as 'fr' | 'en' | undefined) ?? this.lang;
     switch (g.kind) {
       case 'seq': {
-        const n = (g.start as number | undefined ?? 1) + row;
+        const n = ((g.start as number | undefined) ?? 1) + row;
         return `${(g.prefix as string | undefined) ?? ''}${g.pad !== undefined ? this.pad(n, g.pad as number) : n}`;
       }
       case 'fk': {
-        const n = (g.start as number | undefined ?? 1) + this.int(0, (g.max as number) - 1);
+        const n = ((g.start as number | undefined) ?? 1) + this.int(0, (g.max as number) - 1);
         return `${(g.prefix as string | undefined) ?? ''}${g.pad !== undefined ? this.pad(n, g.pad as number) : n}`;
       }
       case 'int':
@@ -475,7 +581,9 @@ class ValueGenerator {
       case 'bcrypt':
         return `$2b$12$${Array.from({ length: 53 }, () => this.pick('./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'.split(''))).join('')}`;
       case 'userAgent':
-        return this.pick(AGENTS).replace(/\{v\}/g, String(this.int(110, 126))).replace(/\{v2\}/g, String(this.int(0, 6)));
+        return this.pick(AGENTS)
+          .replace(/\{v\}/g, String(this.int(110, 126)))
+          .replace(/\{v2\}/g, String(this.int(0, 6)));
       case 'url':
         return `https://www.northbridge.co.uk/${this.pick(['products', 'cart', 'checkout', 'search', 'account', 'blog'])}/${this.hex(6)}?ref=${this.int(1, 999)}`;
       case 'productName':
@@ -558,7 +666,10 @@ function main(): void {
           if (!perCategory.has(c)) perCategory.set(c, zero());
           tally(perCategory.get(c) as Counts, e.category === c, result.category === c);
         }
-        const wrong = e.personal !== result.personal || e.category !== result.category || e.quasiIdentifier !== result.quasiIdentifier;
+        const wrong =
+          e.personal !== result.personal ||
+          e.category !== result.category ||
+          e.quasiIdentifier !== result.quasiIdentifier;
         if (wrong) {
           const top = result.evidence[0];
           errors.push(
@@ -570,9 +681,13 @@ function main(): void {
   }
 
   const o = prf(overall);
-  console.log(`Classification benchmark: ${databases.length} databases, ${tables} tables, ${columns} columns, ${rows} rows per run (${ROWS} per table), seed fixed.`);
+  console.log(
+    `Classification benchmark: ${databases.length} databases, ${tables} tables, ${columns} columns, ${rows} rows per run (${ROWS} per table), seed fixed.`,
+  );
   console.log('');
-  console.log(`Personal yes/no   precision ${o.precision}  recall ${o.recall}  F1 ${o.f1}  (TP ${overall.tp}, FP ${overall.fp}, FN ${overall.fn}, TN ${overall.tn})`);
+  console.log(
+    `Personal yes/no   precision ${o.precision}  recall ${o.recall}  F1 ${o.f1}  (TP ${overall.tp}, FP ${overall.fp}, FN ${overall.fn}, TN ${overall.tn})`,
+  );
   for (const [name, c] of perDatabase) {
     const m = prf(c);
     console.log(`  ${name.padEnd(22)} precision ${m.precision}  recall ${m.recall}  F1 ${m.f1}`);
@@ -587,13 +702,17 @@ function main(): void {
   for (const [name, c] of [...perCategory.entries()].sort()) {
     const m = prf(c);
     categories[name] = m;
-    console.log(`  ${name.padEnd(22)} precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  support ${m.support}`);
+    console.log(
+      `  ${name.padEnd(22)} precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  support ${m.support}`,
+    );
   }
   console.log('');
   console.log(`Columns with any difference (${errors.length}):`);
   for (const line of errors) console.log(line);
   console.log('');
-  console.log(`Classification time: ${classifyMs.toFixed(0)} ms for ${columns} columns (${(classifyMs / columns).toFixed(2)} ms per 1,000-value column).`);
+  console.log(
+    `Classification time: ${classifyMs.toFixed(0)} ms for ${columns} columns (${(classifyMs / columns).toFixed(2)} ms per 1,000-value column).`,
+  );
   console.log(
     JSON.stringify({
       benchmark: 'classify',

@@ -7,12 +7,14 @@
  *   npm run bench:scan -- [--tables 200] [--rows 100000] [--sample 1000] [--concurrency 4] [--stream]
  *
  * The server is BENCH_DATABASE_URL, else DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres).
+ * Each dataset is classified as a real scan does (--no-classify: discovery alone).
  * --stream hands each dataset to a consumer and drops its sample (retainSamples: false), as a scan
  * feeding classification would; without it every sample stays in the result until the end.
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { connectorFor } from '@cartographer/discovery';
+import { connectorFor, type DiscoveredDataset } from '@cartographer/discovery';
+import { classifyDataset } from '@cartographer/scan';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     sample: { type: 'string', default: '1000' },
     concurrency: { type: 'string', default: '4' },
     stream: { type: 'boolean', default: false },
+    'no-classify': { type: 'boolean', default: false },
   },
 });
 const tables = Number(values.tables);
@@ -130,15 +133,28 @@ async function main(): Promise<void> {
       }
     }
   };
+  // By default each dataset is classified as a real scan does (libs/scan), while its sample is in
+  // memory; --no-classify measures discovery alone.
+  const classify = !values['no-classify'];
+  const stream = values.stream || classify;
+  let personalFields = 0;
+  let classifySeconds = 0;
+  const consume = (dataset: DiscoveredDataset) => {
+    measure(dataset);
+    if (!classify) return;
+    const t = performance.now();
+    personalFields += classifyDataset(dataset).fields.filter((f) => f.personal).length;
+    classifySeconds += (performance.now() - t) / 1000;
+  };
   const started = performance.now();
   const source = await connectorFor(databaseUrl(server, DATABASE)).discover({
     sampleSize,
     concurrency,
-    retainSamples: !values.stream,
-    onDataset: values.stream ? measure : undefined,
+    retainSamples: !stream,
+    onDataset: stream ? consume : undefined,
   });
   const seconds = (performance.now() - started) / 1000;
-  if (!values.stream) source.datasets.forEach(measure);
+  if (!stream) source.datasets.forEach(measure);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   clearInterval(sampler);
 
@@ -152,8 +168,12 @@ async function main(): Promise<void> {
     `  ${sampledValues} sampled values, ${sampledMB.toFixed(1)} MB of text = ${(sampledMB / seconds).toFixed(1)} MB/s`,
   );
   console.log(
-    `  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (samples ${values.stream ? 'streamed and dropped' : 'all retained'})`,
+    `  peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MB (samples ${stream ? 'streamed and dropped' : 'all retained'})`,
   );
+  if (classify)
+    console.log(
+      `  classification: ${personalFields} personal columns, ${classifySeconds.toFixed(2)} s of CPU in classifiers`,
+    );
   for (const error of source.errors.slice(0, 5))
     console.log(`  error ${error.dataset}: ${error.code} ${error.message}`);
   console.log(
@@ -164,7 +184,10 @@ async function main(): Promise<void> {
       rowsPerTable: rows,
       sampleSize,
       concurrency,
-      retainSamples: !values.stream,
+      retainSamples: !stream,
+      classified: classify,
+      personalFields,
+      classifySeconds: Number(classifySeconds.toFixed(2)),
       seconds: Number(seconds.toFixed(2)),
       columnsPerSecond: Math.round(columns / seconds),
       sampledValues,

@@ -6,6 +6,7 @@ import type { AppConfig } from '@cartographer/config';
 import { GraphMigrationService, Neo4jService } from '@cartographer/graph';
 import { loadDemoIfEmpty } from '@cartographer/inventory';
 import { classifyDeclaredFields } from '@cartographer/scan';
+import { AccountsBootstrapService } from '@cartographer/access';
 import { AppModule, type ResolvedStores } from './app.module.js';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug'];
@@ -29,6 +30,17 @@ export async function createApiApp(config: AppConfig, stores: ResolvedStores): P
       const classified = await classifyDeclaredFields(neo4j, demo.organisation);
       logger.log(
         `empty graph: loaded the demo organisation '${demo.organisation}' (${demo.writes} graph writes, ${classified.flagged} personal fields flagged)`,
+      );
+      const departments = await neo4j.queryRead<{ key: string }>(
+        'MATCH (d:Department {organisation: $org}) RETURN d.localKey AS key ORDER BY key',
+        {
+          org: demo.organisation,
+        },
+      );
+      // In explicit dev mode, one account per role, passwords printed once.
+      await app.get(AccountsBootstrapService).ensureDemoAccounts(
+        demo.organisation,
+        departments.map((d) => d.key),
       );
     }
   }

@@ -32,4 +32,8 @@ export type { PlateKind } from './values/licence-plate.validator.js';
 export { isFirstNameValue, isPersonNameValue, isSurnameValue } from './dictionaries/person-names.js';
 export { firstNameCount } from './dictionaries/dictionaries.js';
 export { assessReidentification } from './reidentification/reidentification.js';
-export type { GeneralisationStep, ReidentificationInput, ReidentificationResult } from './reidentification/reidentification.js';
+export type {
+  GeneralisationStep,
+  ReidentificationInput,
+  ReidentificationResult,
+} from './reidentification/reidentification.js';

@@ -236,8 +236,23 @@ function names(keys: string[], organisation: string, max = 10): string {
   return `${shown.join(', ')}${sorted.length > max ? ` (and ${sorted.length - max} more)` : ''}`;
 }
 
+/** Order in which referrers are named: what a DPO cares about first. */
+const NOUN_ORDER = [
+  'processing activity',
+  'flow',
+  'data source',
+  'dataset',
+  'foreign key',
+  'field',
+  'server',
+  'recipient',
+];
+const rank = (noun: string) => (NOUN_ORDER.includes(noun) ? NOUN_ORDER.indexOf(noun) : NOUN_ORDER.length);
+
 function grouped(groups: Map<string, string[]>, organisation: string): string {
-  const parts = [...groups.entries()].map(([noun, keys]) => `${noun} ${names(keys, organisation)}`);
+  const parts = [...groups.entries()]
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+    .map(([noun, keys]) => `${noun} ${names(keys, organisation)}`);
   return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }
 
@@ -492,7 +507,7 @@ export class InventoryCommandService {
         throw fail(
           InventoryErrorCode.DUPLICATE_KEY,
           'input.key',
-          `a data source or dataset ${quote(doc.key)} already exists in organisation ${quote(organisation)}`,
+          `data source or dataset ${quote(doc.key)} already exists in organisation ${quote(organisation)}`,
         );
       }
       return { source: found, org: (await readOrganisation(tx, organisation))! };
@@ -887,7 +902,6 @@ export class InventoryCommandService {
         throw new InventoryError(
           InventoryErrorCode.REFERENCED,
           `${label} ${name} ${parts.join(' and ')}; pass cascade: true`,
-          [{ path: 'cascade', reason: 'required: the entity is owned or referenced' }],
         );
       }
 

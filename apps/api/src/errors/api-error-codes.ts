@@ -1,4 +1,6 @@
 import { AccessError, AccessErrorCode } from '@cartographer/access';
+import { ComplianceError, ComplianceErrorCode } from '@cartographer/compliance';
+import { FindingsError, FindingsErrorCode } from '@cartographer/findings';
 import { GraphError, GraphErrorCode } from '@cartographer/graph';
 
 /** The codes clients see in GraphQL `extensions.code` (and the HTTP status of REST routes). */
@@ -66,4 +68,16 @@ registerDomainErrors(GraphError, {
   [GraphErrorCode.MIGRATION_FAILED]: ApiErrorCode.INTERNAL_SERVER_ERROR,
   [GraphErrorCode.MIGRATION_CHANGED]: ApiErrorCode.INTERNAL_SERVER_ERROR,
   [GraphErrorCode.QUERY]: ApiErrorCode.INTERNAL_SERVER_ERROR,
+});
+
+registerDomainErrors(FindingsError, {
+  [FindingsErrorCode.NOT_FOUND]: ApiErrorCode.NOT_FOUND,
+  [FindingsErrorCode.INVALID_INPUT]: ApiErrorCode.BAD_USER_INPUT,
+});
+
+registerDomainErrors(ComplianceError, {
+  [ComplianceErrorCode.MALFORMED_COUNTRY]: ApiErrorCode.BAD_USER_INPUT,
+  [ComplianceErrorCode.UNKNOWN_COUNTRY]: ApiErrorCode.BAD_USER_INPUT,
+  [ComplianceErrorCode.INVALID_SECTOR]: ApiErrorCode.BAD_USER_INPUT,
+  [ComplianceErrorCode.INVALID_CERTIFICATIONS]: ApiErrorCode.BAD_USER_INPUT,
 });

@@ -27,7 +27,15 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     const organisation = await kit.gql(
       admin,
       `mutation ($input: CreateOrganisationInput!) { createOrganisation(input: $input) { key name country sector description dpo { name contact country } } }`,
-      { input: { key: org, name: 'Mairie de Lormont', country: 'fr', sector: 'PRIVATE', dpo: { name: 'DPO mutualisé', contact: 'dpo@example.org' } } },
+      {
+        input: {
+          key: org,
+          name: 'Mairie de Lormont',
+          country: 'fr',
+          sector: 'PRIVATE',
+          dpo: { name: 'DPO mutualisé', contact: 'dpo@example.org' },
+        },
+      },
     );
     expect(organisation).toEqual({
       status: 200,
@@ -46,7 +54,14 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     const department = await kit.gql(
       admin,
       `mutation ($input: CreateDepartmentInput!) { createDepartment(input: $input) { key localKey organisation name description stakeholders { key role name contact } } }`,
-      { input: { organisation: org, key: 'rh', name: 'Ressources humaines', stakeholders: [{ role: 'OWNER', name: 'Jeanne Martin', contact: 'jeanne@example.org' }] } },
+      {
+        input: {
+          organisation: org,
+          key: 'rh',
+          name: 'Ressources humaines',
+          stakeholders: [{ role: 'OWNER', name: 'Jeanne Martin', contact: 'jeanne@example.org' }],
+        },
+      },
     );
     expect(department.data).toEqual({
       createDepartment: {
@@ -55,14 +70,25 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
         organisation: org,
         name: 'Ressources humaines',
         description: null,
-        stakeholders: [{ key: `${org}:rh#OWNER#jeanne-martin`, role: 'OWNER', name: 'Jeanne Martin', contact: 'jeanne@example.org' }],
+        stakeholders: [
+          { key: `${org}:rh#OWNER#jeanne-martin`, role: 'OWNER', name: 'Jeanne Martin', contact: 'jeanne@example.org' },
+        ],
       },
     });
 
     const server = await kit.gql(
       admin,
       `mutation ($input: CreateServerInput!) { createServer(input: $input) { key name hosting country certifications jurisdiction jurisdictionNote sources { key } } }`,
-      { input: { organisation: org, key: 'srv-us', name: 'Analytics Virginia', hosting: 'SAAS', country: 'us', certifications: ['EU-US DPF'] } },
+      {
+        input: {
+          organisation: org,
+          key: 'srv-us',
+          name: 'Analytics Virginia',
+          hosting: 'SAAS',
+          country: 'us',
+          certifications: ['EU-US DPF'],
+        },
+      },
     );
     expect(server.data).toEqual({
       createServer: {
@@ -72,24 +98,33 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
         country: 'US',
         certifications: ['EU-US DPF'],
         jurisdiction: 'ADEQUACY',
-        jurisdictionNote: resolveJurisdiction({ country: 'US', field: 'servers[0].country', certifications: ['EU-US DPF'], sector: 'COMMERCIAL' }).explanation,
+        jurisdictionNote: resolveJurisdiction({
+          country: 'US',
+          field: 'servers[0].country',
+          certifications: ['EU-US DPF'],
+          sector: 'COMMERCIAL',
+        }).explanation,
         sources: [],
       },
     });
 
-    const source = await kit.gql(admin, `mutation ($input: CreateDataSourceInput!) { createDataSource(input: $input) { ${SOURCE} } }`, {
-      input: {
-        department: `${org}:rh`,
-        key: 'sirh',
-        name: 'SIRH',
-        kind: 'SAAS_APPLICATION',
-        structure: 'STRUCTURED',
-        servers: [`${org}:srv-us`],
-        volume: { records: 1200, bytes: 6000000000 },
-        accessMethods: ['REST_API'],
-        connectionRef: 'SIRH_API_TOKEN',
+    const source = await kit.gql(
+      admin,
+      `mutation ($input: CreateDataSourceInput!) { createDataSource(input: $input) { ${SOURCE} } }`,
+      {
+        input: {
+          department: `${org}:rh`,
+          key: 'sirh',
+          name: 'SIRH',
+          kind: 'SAAS_APPLICATION',
+          structure: 'STRUCTURED',
+          servers: [`${org}:srv-us`],
+          volume: { records: 1200, bytes: 6000000000 },
+          accessMethods: ['REST_API'],
+          connectionRef: 'SIRH_API_TOKEN',
+        },
       },
-    });
+    );
     expect(source.data).toEqual({
       createDataSource: {
         key: `${org}:sirh`,
@@ -114,7 +149,15 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     const dataset = await kit.gql(
       admin,
       `mutation ($input: CreateDatasetInput!) { createDataset(input: $input) { key localKey departmentKey sourceKey name kind volume { records } source { key } fields { key name dataType nullable } } }`,
-      { input: { source: `${org}:sirh`, key: 'salaries', name: 'Salariés', kind: 'ENDPOINT', fields: [{ name: 'matricule', dataType: 'string', nullable: false }] } },
+      {
+        input: {
+          source: `${org}:sirh`,
+          key: 'salaries',
+          name: 'Salariés',
+          kind: 'ENDPOINT',
+          fields: [{ name: 'matricule', dataType: 'string', nullable: false }],
+        },
+      },
     );
     expect(dataset.data).toEqual({
       createDataset: {
@@ -149,12 +192,18 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
       },
     });
 
-    const read = await kit.gql(admin, `query ($key: ID!) { dataSource(key: $key) { datasets { key fields { key } } servers { key sources { key } } } }`, {
-      key: `${org}:sirh`,
-    });
+    const read = await kit.gql(
+      admin,
+      `query ($key: ID!) { dataSource(key: $key) { datasets(first: 5) { key fields(first: 5) { key } } servers(first: 5) { key sources(first: 5) { key } } } }`,
+      {
+        key: `${org}:sirh`,
+      },
+    );
     expect(read.data).toEqual({
       dataSource: {
-        datasets: [{ key: `${org}:salaries`, fields: [{ key: `${org}:salaries/iban` }, { key: `${org}:salaries/matricule` }] }],
+        datasets: [
+          { key: `${org}:salaries`, fields: [{ key: `${org}:salaries/iban` }, { key: `${org}:salaries/matricule` }] },
+        ],
         servers: [{ key: `${org}:srv-us`, sources: [{ key: `${org}:sirh` }] }],
       },
     });
@@ -164,16 +213,32 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
   it('updates by merging the given members into the declaration, null clearing, and re-derives what depends on them', async () => {
     const org = kit.organisation();
     await kit.importDocument(clinic(org));
-    const server = await kit.gql(admin, `mutation ($key: ID!, $input: UpdateServerInput!) { updateServer(key: $key, input: $input) { key name country jurisdiction } }`, {
-      key: `${org}:srv-us`,
-      input: { country: 'DE' },
+    const server = await kit.gql(
+      admin,
+      `mutation ($key: ID!, $input: UpdateServerInput!) { updateServer(key: $key, input: $input) { key name country jurisdiction } }`,
+      {
+        key: `${org}:srv-us`,
+        input: { country: 'DE' },
+      },
+    );
+    expect(server.data).toEqual({
+      updateServer: { key: `${org}:srv-us`, name: 'Mail Oregon', country: 'DE', jurisdiction: 'EU' },
     });
-    expect(server.data).toEqual({ updateServer: { key: `${org}:srv-us`, name: 'Mail Oregon', country: 'DE', jurisdiction: 'EU' } });
 
-    const source = await kit.gql(admin, `mutation ($key: ID!, $input: UpdateDataSourceInput!) { updateDataSource(key: $key, input: $input) { ${SOURCE} } }`, {
-      key: `${org}:dpi`,
-      input: { name: 'DPI', servers: [`${org}:srv-us`], volume: null, description: 'Logiciel patient', stakeholders: [{ role: 'STEWARD', name: 'Paul' }] },
-    });
+    const source = await kit.gql(
+      admin,
+      `mutation ($key: ID!, $input: UpdateDataSourceInput!) { updateDataSource(key: $key, input: $input) { ${SOURCE} } }`,
+      {
+        key: `${org}:dpi`,
+        input: {
+          name: 'DPI',
+          servers: [`${org}:srv-us`],
+          volume: null,
+          description: 'Logiciel patient',
+          stakeholders: [{ role: 'STEWARD', name: 'Paul' }],
+        },
+      },
+    );
     expect(source.data).toEqual({
       updateDataSource: {
         key: `${org}:dpi`,
@@ -192,8 +257,16 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
         servers: [{ key: `${org}:srv-us` }],
         stakeholders: [{ key: `${org}:dpi#STEWARD#paul`, role: 'STEWARD', name: 'Paul', contact: null }],
         datasets: [
-          { key: `${org}:patients`, name: 'public.patients', fields: [`date_naissance`, 'id', 'nom'].map((f) => ({ key: `${org}:patients/${f}` })) },
-          { key: `${org}:sejours`, name: 'public.sejours', fields: ['id', 'patient_id'].map((f) => ({ key: `${org}:sejours/${f}` })) },
+          {
+            key: `${org}:patients`,
+            name: 'public.patients',
+            fields: [`date_naissance`, 'id', 'nom'].map((f) => ({ key: `${org}:patients/${f}` })),
+          },
+          {
+            key: `${org}:sejours`,
+            name: 'public.sejours',
+            fields: ['id', 'patient_id'].map((f) => ({ key: `${org}:sejours/${f}` })),
+          },
         ],
       },
     });
@@ -202,27 +275,50 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     const department = await kit.gql(
       admin,
       `mutation ($key: ID!, $input: UpdateDepartmentInput!) { updateDepartment(key: $key, input: $input) { name description stakeholders { key name } } }`,
-      { key: `${org}:admissions`, input: { description: 'Accueil', stakeholders: [{ role: 'DPO_CONTACT', name: 'Relais RGPD' }] } },
+      {
+        key: `${org}:admissions`,
+        input: { description: 'Accueil', stakeholders: [{ role: 'DPO_CONTACT', name: 'Relais RGPD' }] },
+      },
     );
     expect(department.data).toEqual({
-      updateDepartment: { name: 'Admissions', description: 'Accueil', stakeholders: [{ key: `${org}:admissions#DPO_CONTACT#relais-rgpd`, name: 'Relais RGPD' }] },
+      updateDepartment: {
+        name: 'Admissions',
+        description: 'Accueil',
+        stakeholders: [{ key: `${org}:admissions#DPO_CONTACT#relais-rgpd`, name: 'Relais RGPD' }],
+      },
     });
-    const field = await kit.gql(admin, `mutation ($key: ID!, $input: UpdateFieldInput!) { updateField(key: $key, input: $input) { key dataType description nullable } }`, {
-      key: `${org}:patients/nom`,
-      input: { dataType: null, description: 'Nom de naissance', nullable: true },
+    const field = await kit.gql(
+      admin,
+      `mutation ($key: ID!, $input: UpdateFieldInput!) { updateField(key: $key, input: $input) { key dataType description nullable } }`,
+      {
+        key: `${org}:patients/nom`,
+        input: { dataType: null, description: 'Nom de naissance', nullable: true },
+      },
+    );
+    expect(field.data).toEqual({
+      updateField: { key: `${org}:patients/nom`, dataType: null, description: 'Nom de naissance', nullable: true },
     });
-    expect(field.data).toEqual({ updateField: { key: `${org}:patients/nom`, dataType: null, description: 'Nom de naissance', nullable: true } });
-    const stakeholders = await kit.neo4j.queryRead<{ key: string }>('MATCH (s:Stakeholder {organisation: $org}) RETURN s.key AS key ORDER BY key', { org });
-    expect(stakeholders).toEqual([{ key: `${org}:admissions#DPO_CONTACT#relais-rgpd` }, { key: `${org}:dpi#STEWARD#paul` }]);
+    const stakeholders = await kit.neo4j.queryRead<{ key: string }>(
+      'MATCH (s:Stakeholder {organisation: $org}) RETURN s.key AS key ORDER BY key',
+      { org },
+    );
+    expect(stakeholders).toEqual([
+      { key: `${org}:admissions#DPO_CONTACT#relais-rgpd` },
+      { key: `${org}:dpi#STEWARD#paul` },
+    ]);
   });
 
   it('moves a source with its datasets, fields and outgoing flows to another department', async () => {
     const org = kit.organisation();
     await kit.importDocument(clinic(org));
-    const moved = await kit.gql(admin, `mutation ($key: ID!, $input: UpdateDataSourceInput!) { updateDataSource(key: $key, input: $input) { departmentKey } }`, {
-      key: `${org}:dpi`,
-      input: { department: `${org}:it` },
-    });
+    const moved = await kit.gql(
+      admin,
+      `mutation ($key: ID!, $input: UpdateDataSourceInput!) { updateDataSource(key: $key, input: $input) { departmentKey } }`,
+      {
+        key: `${org}:dpi`,
+        input: { department: `${org}:it` },
+      },
+    );
     expect(moved.data).toEqual({ updateDataSource: { departmentKey: `${org}:it` } });
     const departments = await kit.neo4j.queryRead<{ label: string; key: string; department: string }>(
       `MATCH (n {organisation: $org}) WHERE n:DataSource OR n:Dataset OR n:Field OR n:DataFlow
@@ -244,9 +340,12 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
       `${org}:stats/nom=it`,
       `${org}:stats/patient_id=it`,
     ]);
-    const owners = await kit.neo4j.queryRead<{ department: string }>('MATCH (d:Department)-[:OWNS]->(:DataSource {key: $key}) RETURN d.key AS department', {
-      key: `${org}:dpi`,
-    });
+    const owners = await kit.neo4j.queryRead<{ department: string }>(
+      'MATCH (d:Department)-[:OWNS]->(:DataSource {key: $key}) RETURN d.key AS department',
+      {
+        key: `${org}:dpi`,
+      },
+    );
     expect(owners).toEqual([{ department: `${org}:it` }]);
   });
 
@@ -284,7 +383,15 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
         legalBases: ['LEGITIMATE_INTERESTS'],
         controller: { name: 'Clinique du Parc' },
         jointControllers: [],
-        transfers: [{ recipientKey: `${org}:labo`, country: 'CH', safeguard: 'ADEQUACY', jurisdiction: 'ADEQUACY', recipient: { name: 'Laboratoire Bio' } }],
+        transfers: [
+          {
+            recipientKey: `${org}:labo`,
+            country: 'CH',
+            safeguard: 'ADEQUACY',
+            jurisdiction: 'ADEQUACY',
+            recipient: { name: 'Laboratoire Bio' },
+          },
+        ],
         recipients: [{ key: `${org}:labo` }],
         datasets: [{ key: `${org}:stats` }],
         fields: [{ key: `${org}:stats/nom` }],
@@ -326,8 +433,16 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     await kit.importDocument(clinic(other));
     const before = await kit.nodeCount(org);
     const create = (input: Record<string, unknown>) =>
-      kit.gql(admin, 'mutation ($input: CreateDataSourceInput!) { createDataSource(input: $input) { key } }', { input });
-    const base = { department: `${org}:it`, key: 'crm', name: 'CRM', kind: 'SAAS_APPLICATION', structure: 'STRUCTURED' };
+      kit.gql(admin, 'mutation ($input: CreateDataSourceInput!) { createDataSource(input: $input) { key } }', {
+        input,
+      });
+    const base = {
+      department: `${org}:it`,
+      key: 'crm',
+      name: 'CRM',
+      kind: 'SAAS_APPLICATION',
+      structure: 'STRUCTURED',
+    };
     const answers = [
       await create({ ...base, key: 'patients' }),
       await create({ ...base, servers: [`${other}:srv-fr`] }),
@@ -336,7 +451,7 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
       await create({ ...base, connectionRef: 'postgres://user:secret@db' }),
     ];
     expect(answers.map((answer) => [answer.errors?.[0]?.extensions?.code, answer.errors?.[0]?.message])).toEqual([
-      ['BAD_USER_INPUT', `input.key: a data source or dataset 'patients' already exists in organisation '${org}'`],
+      ['BAD_USER_INPUT', `input.key: data source or dataset 'patients' already exists in organisation '${org}'`],
       ['BAD_USER_INPUT', `input.servers[0]: '${other}:srv-fr' belongs to organisation '${other}', not '${org}'`],
       ['BAD_USER_INPUT', `input.servers[0]: no Server 'srv-nowhere' in this file or in organisation '${org}'`],
       ['BAD_USER_INPUT', `input.department: no Department 'finance' in this file or in organisation '${org}'`],
@@ -344,8 +459,13 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     ]);
     expect(await kit.nodeCount(org)).toBe(before);
 
-    const missing = await kit.gql(admin, 'mutation { updateDataset(key: "nowhere:x", input: { name: "X" }) { key } deleteServer(key: "nowhere:y") { key } }');
-    expect(missing.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([["NOT_FOUND", "Dataset 'nowhere:x' does not exist"]]);
+    const missing = await kit.gql(
+      admin,
+      'mutation { updateDataset(key: "nowhere:x", input: { name: "X" }) { key } deleteServer(key: "nowhere:y") { key } }',
+    );
+    expect(missing.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      ['NOT_FOUND', "Dataset 'nowhere:x' does not exist"],
+    ]);
   });
 
   it('answers the one object a caller may read, redacted: an AUDITOR gets no connectionRef, another organisation nothing', async () => {
@@ -356,13 +476,28 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     const query = `query ($key: ID!) { dataSource(key: $key) { key connectionRef } dataSources(filter: { organisation: "${org}" }) { totalCount items { key connectionRef } } }`;
     expect((await kit.gql(auditor, query, { key: `${org}:dpi` })).data).toEqual({
       dataSource: { key: `${org}:dpi`, connectionRef: null },
-      dataSources: { totalCount: 2, items: [{ key: `${org}:dpi`, connectionRef: null }, { key: `${org}:entrepot`, connectionRef: null }] },
+      dataSources: {
+        totalCount: 2,
+        items: [
+          { key: `${org}:dpi`, connectionRef: null },
+          { key: `${org}:entrepot`, connectionRef: null },
+        ],
+      },
     });
     expect((await kit.gql(admin, query, { key: `${org}:dpi` })).data).toEqual({
       dataSource: { key: `${org}:dpi`, connectionRef: 'DPI_DATABASE_URL' },
-      dataSources: { totalCount: 2, items: [{ key: `${org}:dpi`, connectionRef: 'DPI_DATABASE_URL' }, { key: `${org}:entrepot`, connectionRef: null }] },
+      dataSources: {
+        totalCount: 2,
+        items: [
+          { key: `${org}:dpi`, connectionRef: 'DPI_DATABASE_URL' },
+          { key: `${org}:entrepot`, connectionRef: null },
+        ],
+      },
     });
-    expect((await kit.gql(stranger, query, { key: `${org}:dpi` })).data).toEqual({ dataSource: null, dataSources: { totalCount: 0, items: [] } });
+    expect((await kit.gql(stranger, query, { key: `${org}:dpi` })).data).toEqual({
+      dataSource: null,
+      dataSources: { totalCount: 0, items: [] },
+    });
   });
 
   it('lets a DATA_LEAD change sources of its departments only, and never move one out of them', async () => {
@@ -370,12 +505,23 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     await kit.importDocument(clinic(org));
     const lead = await kit.session(Role.DATA_LEAD, { organisations: [org], departments: ['admissions'] });
     const update = (key: string, input: Record<string, unknown>) =>
-      kit.gql(lead, 'mutation ($key: ID!, $input: UpdateDataSourceInput!) { updateDataSource(key: $key, input: $input) { key name } }', { key, input });
-    expect((await update(`${org}:dpi`, { name: 'DPI v2' })).data).toEqual({ updateDataSource: { key: `${org}:dpi`, name: 'DPI v2' } });
+      kit.gql(
+        lead,
+        'mutation ($key: ID!, $input: UpdateDataSourceInput!) { updateDataSource(key: $key, input: $input) { key name } }',
+        { key, input },
+      );
+    expect((await update(`${org}:dpi`, { name: 'DPI v2' })).data).toEqual({
+      updateDataSource: { key: `${org}:dpi`, name: 'DPI v2' },
+    });
     const foreign = await update(`${org}:entrepot`, { name: 'Lac' });
     const away = await update(`${org}:dpi`, { department: `${org}:it` });
-    const server = await kit.gql(lead, `mutation { createServer(input: { organisation: "${org}", key: "srv-x", name: "X", hosting: CLOUD, country: "FR" }) { key } }`);
-    expect([foreign, away, server].map((answer) => [answer.errors?.[0]?.extensions?.code, answer.errors?.[0]?.message])).toEqual([
+    const server = await kit.gql(
+      lead,
+      `mutation { createServer(input: { organisation: "${org}", key: "srv-x", name: "X", hosting: CLOUD, country: "FR" }) { key } }`,
+    );
+    expect(
+      [foreign, away, server].map((answer) => [answer.errors?.[0]?.extensions?.code, answer.errors?.[0]?.message]),
+    ).toEqual([
       ['FORBIDDEN', `not allowed to update DataSource '${org}:entrepot'`],
       ['FORBIDDEN', `not allowed to update DataSource '${org}:dpi'`],
       ['FORBIDDEN', 'not allowed to create Server'],
@@ -394,19 +540,27 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
     const org = kit.organisation();
     await kit.importDocument(clinic(org));
     const before = await kit.snapshot(org);
-    const answer = await kit.gql(admin, 'mutation ($key: ID!) { deleteDataSource(key: $key) { key } }', { key: `${org}:dpi` });
+    const answer = await kit.gql(admin, 'mutation ($key: ID!) { deleteDataSource(key: $key) { key } }', {
+      key: `${org}:dpi`,
+    });
     expect(answer.errors).toEqual([
       {
         message:
           "DataSource 'dpi' contains dataset 'patients', 'sejours' (with 5 fields) and is used by processing activity 'gestion-patients' and flow 'alimentation-entrepot'; pass cascade: true",
-        locations: [{ line: 1, column: 21 }],
+        locations: [{ line: 1, column: 24 }],
         path: ['deleteDataSource'],
         extensions: { code: 'CONFLICT' },
       },
     ]);
-    const server = await kit.gql(admin, 'mutation ($key: ID!) { deleteServer(key: $key) { key } }', { key: `${org}:srv-fr` });
-    const field = await kit.gql(admin, 'mutation ($key: ID!) { deleteField(key: $key) { key } }', { key: `${org}:patients/id` });
-    const recipient = await kit.gql(admin, 'mutation ($key: ID!) { deleteRecipient(key: $key) { key } }', { key: `${org}:labo` });
+    const server = await kit.gql(admin, 'mutation ($key: ID!) { deleteServer(key: $key) { key } }', {
+      key: `${org}:srv-fr`,
+    });
+    const field = await kit.gql(admin, 'mutation ($key: ID!) { deleteField(key: $key) { key } }', {
+      key: `${org}:patients/id`,
+    });
+    const recipient = await kit.gql(admin, 'mutation ($key: ID!) { deleteRecipient(key: $key) { key } }', {
+      key: `${org}:labo`,
+    });
     expect([server, field, recipient].map((a) => [a.errors?.[0]?.extensions?.code, a.errors?.[0]?.message])).toEqual([
       ['CONFLICT', "Server 'srv-fr' is used by data source 'dpi'; pass cascade: true"],
       ['CONFLICT', "Field 'patients/id' is used by foreign key 'sejours.fk_patient'; pass cascade: true"],
@@ -418,9 +572,13 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
   it('cascades a delete through what the entity owns, drops flows left without an end, detaches the rest', async () => {
     const org = kit.organisation();
     await kit.importDocument(clinic(org));
-    const answer = await kit.gql(admin, 'mutation ($key: ID!) { deleteDataSource(key: $key, cascade: true) { key deleted { label key } } }', {
-      key: `${org}:dpi`,
-    });
+    const answer = await kit.gql(
+      admin,
+      'mutation ($key: ID!) { deleteDataSource(key: $key, cascade: true) { key deleted { label key } } }',
+      {
+        key: `${org}:dpi`,
+      },
+    );
     expect(answer.data).toEqual({
       deleteDataSource: {
         key: `${org}:dpi`,
@@ -468,26 +626,50 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
       `${org}:stats HAS_FIELD ${org}:stats/patient_id`,
     ]);
     // What is left exports and re-imports cleanly: nothing dangles.
-    const exported = await kit.gql<{ exportInventory: string }>(admin, `{ exportInventory(organisation: "${org}", format: JSON) }`);
-    const reimported = await kit.gql(admin, 'mutation ($doc: String!) { importInventory(document: $doc, format: JSON) { organisation } }', {
-      doc: exported.data!.exportInventory,
-    });
+    const exported = await kit.gql<{ exportInventory: string }>(
+      admin,
+      `{ exportInventory(organisation: "${org}", format: JSON) }`,
+    );
+    const reimported = await kit.gql(
+      admin,
+      'mutation ($doc: String!) { importInventory(document: $doc, format: JSON) { organisation } }',
+      {
+        doc: exported.data!.exportInventory,
+      },
+    );
     expect(reimported.data).toEqual({ importInventory: { organisation: org } });
   });
 
   it('records every change in the audit log, with the caller and the organisation', async () => {
     const org = kit.organisation();
     await kit.importDocument(clinic(org));
-    await kit.gql(admin, 'mutation ($key: ID!) { updateRecipient(key: $key, input: { safeguard: SCC }) { key } }', { key: `${org}:labo` });
-    await kit.gql(admin, 'mutation ($key: ID!) { deleteDataFlow(key: $key) { key } }', { key: `${org}:alimentation-entrepot` });
+    await kit.gql(admin, 'mutation ($key: ID!) { updateRecipient(key: $key, input: { safeguard: SCC }) { key } }', {
+      key: `${org}:labo`,
+    });
+    await kit.gql(admin, 'mutation ($key: ID!) { deleteDataFlow(key: $key) { key } }', {
+      key: `${org}:alimentation-entrepot`,
+    });
     const rows = (await kit.api.app
       .get(DataSource)
-      .query(`SELECT action, entity_type, entity_key, before->>'safeguard' AS before, after->>'safeguard' AS after FROM audit_log WHERE organisation = $1 ORDER BY seq`, [
-        org,
-      ])) as Record<string, string | null>[];
+      .query(
+        `SELECT action, entity_type, entity_key, before->>'safeguard' AS before, after->>'safeguard' AS after FROM audit_log WHERE organisation = $1 ORDER BY seq`,
+        [org],
+      )) as Record<string, string | null>[];
     expect(rows).toEqual([
-      { action: 'recipient.update', entity_type: 'Recipient', entity_key: `${org}:labo`, before: 'ADEQUACY', after: 'SCC' },
-      { action: 'dataFlow.delete', entity_type: 'DataFlow', entity_key: `${org}:alimentation-entrepot`, before: null, after: null },
+      {
+        action: 'recipient.update',
+        entity_type: 'Recipient',
+        entity_key: `${org}:labo`,
+        before: 'ADEQUACY',
+        after: 'SCC',
+      },
+      {
+        action: 'dataFlow.delete',
+        entity_type: 'DataFlow',
+        entity_key: `${org}:alimentation-entrepot`,
+        before: null,
+        after: null,
+      },
     ]);
   });
 });

@@ -3,7 +3,13 @@ import { COMMENT_DETECTOR, CONTEXT_DETECTOR, NAME_DETECTOR, VALUE_DETECTORS } fr
 import type { ValueDetectorInfo, ValueDetectorKey } from '../detectors.js';
 import type { DatasetContext, NameMatch } from '../names/name-detector.js';
 import { datasetContext, matchNameRules } from '../names/name-detector.js';
-import { CARE_TABLE_TOKENS, ORG_QUALIFIERS, PERSON_TOKENS, PLACE_TOKENS, UNIT_TOKENS } from '../names/name-vocabulary.js';
+import {
+  CARE_TABLE_TOKENS,
+  ORG_QUALIFIERS,
+  PERSON_TOKENS,
+  PLACE_TOKENS,
+  UNIT_TOKENS,
+} from '../names/name-vocabulary.js';
 import { tokenizeIdentifier, tokenizeText } from '../names/tokenize.js';
 import { PersonalDataCategory, specialKindOf } from '../taxonomy.js';
 import type { SpecialCategoryKind } from '../taxonomy.js';
@@ -99,9 +105,33 @@ const IDENTIFIER_CATEGORIES: ReadonlySet<PersonalDataCategory> = new Set([
 const AMBIGUOUS_RULES: ReadonlySet<string> = new Set(['identity.nom', 'identity.name']);
 
 const SOLE_TRADER_TOKENS: ReadonlySet<string> = new Set([
-  'entrepreneur', 'autoentrepreneur', 'microentrepreneur', 'freelance', 'freelancer', 'independant', 'independent',
-  'artisan', 'liberal', 'liberaux', 'doctor', 'infirmier', 'nurse', 'kine', 'kinesitherapeute', 'avocat', 'lawyer',
-  'consultant', 'prestataire', 'contractor', 'ei', 'eirl', 'micro', 'auto', 'selfemployed', 'soletrader', 'sole',
+  'entrepreneur',
+  'autoentrepreneur',
+  'microentrepreneur',
+  'freelance',
+  'freelancer',
+  'independant',
+  'independent',
+  'artisan',
+  'liberal',
+  'liberaux',
+  'doctor',
+  'infirmier',
+  'nurse',
+  'kine',
+  'kinesitherapeute',
+  'avocat',
+  'lawyer',
+  'consultant',
+  'prestataire',
+  'contractor',
+  'ei',
+  'eirl',
+  'micro',
+  'auto',
+  'selfemployed',
+  'soletrader',
+  'sole',
 ]);
 
 const BOOLEAN_TYPES = /^(bool|boolean|bit|tinyint\(1\))$/i;
@@ -135,7 +165,10 @@ function validateInput(input: FieldInput, options: ClassifyOptions): ParsedDate 
   }
   const threshold = options.threshold;
   if (threshold !== undefined && !(threshold > 0 && threshold < 1)) {
-    throw new ClassificationError(ClassificationErrorCode.INVALID_OPTION, 'threshold must be between 0 and 1 (exclusive)');
+    throw new ClassificationError(
+      ClassificationErrorCode.INVALID_OPTION,
+      'threshold must be between 0 and 1 (exclusive)',
+    );
   }
   const max = options.maxSampleValues;
   if (max !== undefined && !(Number.isInteger(max) && max > 0)) {
@@ -145,12 +178,20 @@ function validateInput(input: FieldInput, options: ClassifyOptions): ParsedDate 
   if (given === undefined) return null;
   const reference = toReferenceDate(given);
   if (reference === null) {
-    throw new ClassificationError(ClassificationErrorCode.INVALID_OPTION, 'referenceDate must be a valid Date or an ISO date string');
+    throw new ClassificationError(
+      ClassificationErrorCode.INVALID_OPTION,
+      'referenceDate must be a valid Date or an ISO date string',
+    );
   }
   return reference;
 }
 
-function nameSignals(matches: readonly NameMatch[], source: 'name' | 'comment', personQualified: boolean, soleTrader: boolean): {
+function nameSignals(
+  matches: readonly NameMatch[],
+  source: 'name' | 'comment',
+  personQualified: boolean,
+  soleTrader: boolean,
+): {
   signals: Signal[];
   against: Evidence[];
   lookAlike: boolean;
@@ -178,7 +219,12 @@ function nameSignals(matches: readonly NameMatch[], source: 'name' | 'comment', 
     if (m.blockedBy !== null) {
       // A thing or place qualifier makes a look-alike; a metadata word ("verified", "type") only says the
       // column describes the identifier, and its values may still hold one.
-      if (m.blockReason !== 'metadata about the identifier' && m.blockReason !== 'aggregate statistic') lookAlike = true;
+      if (
+        m.blockReason !== 'metadata about the identifier' &&
+        m.blockReason !== 'aggregate statistic' &&
+        m.blockReason !== 'record metadata'
+      )
+        lookAlike = true;
       against.push({
         detector: detector.id,
         version: detector.version,
@@ -218,7 +264,13 @@ function nameSignals(matches: readonly NameMatch[], source: 'name' | 'comment', 
 const PERSON_ONLY_VALUES: ReadonlySet<ValueDetectorKey> = new Set(['nir', 'passport', 'email']);
 const NAME_VALUE_KEYS: ReadonlySet<ValueDetectorKey> = new Set(['firstName', 'personName', 'surname']);
 
-function valueSignal(key: ValueDetectorKey, stats: ValueStats, strength: number, explanation: string, personQualified: boolean): Signal | null {
+function valueSignal(
+  key: ValueDetectorKey,
+  stats: ValueStats,
+  strength: number,
+  explanation: string,
+  personQualified: boolean,
+): Signal | null {
   const info: ValueDetectorInfo = VALUE_DETECTORS[key];
   if (strength <= 0 || info.category === null || info.concept === null) return null;
   const matched = stats.hits[key];
@@ -275,36 +327,73 @@ function valueSignals(stats: ValueStats, soleTrader: boolean, personQualified: b
       : `${of(m)} are syntactically valid e-mail addresses.`,
   );
   const formattedShare = h.phone > 0 ? stats.formattedPhones / h.phone : 0;
-  add('phone', 0.6 + 0.25 * formattedShare, (_, m) => `${of(m)} are phone numbers (${pct(formattedShare)} written with separators or a + prefix).`);
+  add(
+    'phone',
+    0.6 + 0.25 * formattedShare,
+    (_, m) => `${of(m)} are phone numbers (${pct(formattedShare)} written with separators or a + prefix).`,
+  );
   add('nir', VALUE_DETECTORS.nir.base, (_, m) => `${of(m)} are valid French NIR (structure and mod-97 key verified).`);
-  add('iban', VALUE_DETECTORS.iban.base, (_, m) => `${of(m)} are valid IBAN (country length and mod-97 check digits verified).`);
-  add('card', VALUE_DETECTORS.card.base, (_, m) => `${of(m)} are payment card numbers (issuer prefix and Luhn key verified).`);
+  add(
+    'iban',
+    VALUE_DETECTORS.iban.base,
+    (_, m) => `${of(m)} are valid IBAN (country length and mod-97 check digits verified).`,
+  );
+  add(
+    'card',
+    VALUE_DETECTORS.card.base,
+    (_, m) => `${of(m)} are payment card numbers (issuer prefix and Luhn key verified).`,
+  );
   add('bic', VALUE_DETECTORS.bic.base, (_, m) => `${of(m)} have the BIC format.`);
   const businessBase = soleTrader ? 0.8 : 0.15;
-  add('siret', businessBase, (_, m) =>
-    `${of(m)} are valid SIRET (Luhn verified): ${soleTrader ? 'establishments of sole traders, which identify a natural person' : 'business identifiers, personal only for sole traders'}.`,
+  add(
+    'siret',
+    businessBase,
+    (_, m) =>
+      `${of(m)} are valid SIRET (Luhn verified): ${soleTrader ? 'establishments of sole traders, which identify a natural person' : 'business identifiers, personal only for sole traders'}.`,
   );
-  add('siren', businessBase, (_, m) =>
-    `${of(m)} are valid SIREN (Luhn verified): ${soleTrader ? 'sole traders, which identify a natural person' : 'business identifiers, personal only for sole traders'}.`,
+  add(
+    'siren',
+    businessBase,
+    (_, m) =>
+      `${of(m)} are valid SIREN (Luhn verified): ${soleTrader ? 'sole traders, which identify a natural person' : 'business identifiers, personal only for sole traders'}.`,
   );
   add('ipv4', VALUE_DETECTORS.ipv4.base, (_, m) => `${of(m)} are IPv4 addresses.`);
   add('ipv6', VALUE_DETECTORS.ipv6.base, (_, m) => `${of(m)} are IPv6 addresses.`);
   add('mac', VALUE_DETECTORS.mac.base, (_, m) => `${of(m)} are MAC addresses.`);
-  add('postalCode', VALUE_DETECTORS.postalCode.base, (_, m) => `${of(m)} have the shape of French postal codes (weak: most 5-digit numbers do).`);
+  add(
+    'postalCode',
+    VALUE_DETECTORS.postalCode.base,
+    (_, m) => `${of(m)} have the shape of French postal codes (weak: most 5-digit numbers do).`,
+  );
   const birthLike = stats.yearSpan >= 15 && (stats.medianAge ?? 1) >= 1 && stats.timestamps <= 0.1 * n;
-  add('birthDate', birthLike ? 0.45 : VALUE_DETECTORS.birthDate.base, (_, m) =>
-    `${of(m)} are calendar dates giving an age of 0-120 years${birthLike ? `, spread over ${stats.yearSpan} years like birth dates` : ''} (weak without a name saying "birth").`,
+  add(
+    'birthDate',
+    birthLike ? 0.45 : VALUE_DETECTORS.birthDate.base,
+    (_, m) =>
+      `${of(m)} are calendar dates giving an age of 0-120 years${birthLike ? `, spread over ${stats.yearSpan} years like birth dates` : ''} (weak without a name saying "birth").`,
   );
   add('passport', VALUE_DETECTORS.passport.base, (_, m) => `${of(m)} have the French passport number format.`);
   add('plate', VALUE_DETECTORS.plate.base, (_, m) => `${of(m)} are French licence plates (SIV or FNI).`);
   // First names that are also common words ("Rose", "Olive") count half.
   const firstNameRatio = (h.firstName - 0.5 * stats.ambiguousFirstNames) / n;
   add('firstName', VALUE_DETECTORS.firstName.base, (_, m) => `${of(m)} are dictionary first names.`, firstNameRatio);
-  add('personName', VALUE_DETECTORS.personName.base, (_, m) => `${of(m)} look like full names (a dictionary first name next to a capitalised surname).`);
+  add(
+    'personName',
+    VALUE_DETECTORS.personName.base,
+    (_, m) => `${of(m)} look like full names (a dictionary first name next to a capitalised surname).`,
+  );
   if (stats.nameShaped >= 0.8 * n) {
-    add('surname', VALUE_DETECTORS.surname.base, (_, m) => `${of(m)} are frequent surnames, and ${pct(stats.nameShaped / n)} of values are name-shaped words.`);
+    add(
+      'surname',
+      VALUE_DETECTORS.surname.base,
+      (_, m) => `${of(m)} are frequent surnames, and ${pct(stats.nameShaped / n)} of values are name-shaped words.`,
+    );
   }
-  add('sex', VALUE_DETECTORS.sex.base * (stats.distinctSexValues >= 2 ? 1 : 0.5), (_, m) => `${of(m)} are sex or gender codes.`);
+  add(
+    'sex',
+    VALUE_DETECTORS.sex.base * (stats.distinctSexValues >= 2 ? 1 : 0.5),
+    (_, m) => `${of(m)} are sex or gender codes.`,
+  );
   add('civility', VALUE_DETECTORS.civility.base, (_, m) => `${of(m)} are civilities.`);
   add('marital', VALUE_DETECTORS.marital.base, (_, m) => `${of(m)} are marital statuses.`);
   add('nationality', VALUE_DETECTORS.nationality.base, (_, m) => `${of(m)} are nationalities.`);
@@ -314,16 +403,25 @@ function valueSignals(stats: ValueStats, soleTrader: boolean, personQualified: b
   add(
     'healthTerms',
     VALUE_DETECTORS.healthTerms.base,
-    (ratio) => `${pct(ratio)} of sampled ${textual ? 'free-text ' : ''}values name diagnoses, conditions, treatments or drugs.`,
+    (ratio) =>
+      `${pct(ratio)} of sampled ${textual ? 'free-text ' : ''}values name diagnoses, conditions, treatments or drugs.`,
     healthRatio,
     textual ? 0.05 : VALUE_DETECTORS.healthTerms.lo,
     textual ? 0.4 : VALUE_DETECTORS.healthTerms.hi,
   );
   const dotted = h.icd10 > 0 ? stats.dottedIcd10 / h.icd10 : 0;
-  add('icd10', dotted >= 0.5 ? VALUE_DETECTORS.icd10.base : 0.45, (_, m) => `${of(m)} are ICD-10 (CIM-10) codes (${pct(dotted)} with a dotted sub-code).`);
+  add(
+    'icd10',
+    dotted >= 0.5 ? VALUE_DETECTORS.icd10.base : 0.45,
+    (_, m) => `${of(m)} are ICD-10 (CIM-10) codes (${pct(dotted)} with a dotted sub-code).`,
+  );
   add('bloodGroup', VALUE_DETECTORS.bloodGroup.base, (_, m) => `${of(m)} are blood groups with rhesus.`);
   add('religion', VALUE_DETECTORS.religion.base, (_, m) => `${of(m)} name religions or beliefs.`);
-  add('religiousDiet', VALUE_DETECTORS.religiousDiet.base, (_, m) => `${of(m)} are faith-based meal choices (halal, casher, sans porc), which reveal a religion.`);
+  add(
+    'religiousDiet',
+    VALUE_DETECTORS.religiousDiet.base,
+    (_, m) => `${of(m)} are faith-based meal choices (halal, casher, sans porc), which reveal a religion.`,
+  );
   add('party', VALUE_DETECTORS.party.base, (_, m) => `${of(m)} name political parties.`);
   add('union', VALUE_DETECTORS.union.base, (_, m) => `${of(m)} name trade unions.`);
   add('orientation', VALUE_DETECTORS.orientation.base, (_, m) => `${of(m)} name sexual orientations.`);
@@ -364,10 +462,40 @@ function valueSignals(stats: ValueStats, soleTrader: boolean, personQualified: b
   return out;
 }
 
-const PAYROLL_TABLE_TOKENS: ReadonlySet<string> = new Set(['paie', 'payroll', 'payslip', 'payslips', 'bulletin', 'paye', 'salary', 'remuneration', 'remunerations']);
+const PAYROLL_TABLE_TOKENS: ReadonlySet<string> = new Set([
+  'paie',
+  'payroll',
+  'payslip',
+  'payslips',
+  'bulletin',
+  'paye',
+  'salary',
+  'remuneration',
+  'remunerations',
+]);
 const PAY_AMOUNT_TOKENS: ReadonlySet<string> = new Set([
-  'montant', 'amount', 'brut', 'net', 'gross', 'base', 'total', 'prime', 'primes', 'bonus', 'indemnite', 'indemnites',
-  'cotisation', 'cotisations', 'retenue', 'retenues', 'deduction', 'deductions', 'allowance', 'heures', 'hours', 'overtime',
+  'montant',
+  'amount',
+  'brut',
+  'net',
+  'gross',
+  'base',
+  'total',
+  'prime',
+  'primes',
+  'bonus',
+  'indemnite',
+  'indemnites',
+  'cotisation',
+  'cotisations',
+  'retenue',
+  'retenues',
+  'deduction',
+  'deductions',
+  'allowance',
+  'heures',
+  'hours',
+  'overtime',
 ]);
 
 /** In a payroll table, amounts are somebody's pay: the table name turns "montant" into salary data. */
@@ -409,12 +537,23 @@ export function classifyField(input: FieldInput, options: ClassifyOptions = {}):
   const commentTokens = commentText === '' ? [] : tokenizeText(commentText);
   const allTokens = [...nameTokens, ...context.tokens];
   const personQualified = nameTokens.some((t) => PERSON_TOKENS.has(t));
-  const soleTrader = allTokens.some((t) => SOLE_TRADER_TOKENS.has(t)) || commentTokens.some((t) => SOLE_TRADER_TOKENS.has(t));
+  const soleTrader =
+    allTokens.some((t) => SOLE_TRADER_TOKENS.has(t)) || commentTokens.some((t) => SOLE_TRADER_TOKENS.has(t));
 
-  const fromName = nameSignals(matchNameRules(nameTokens, { source: 'name', dataset: context }), 'name', personQualified, soleTrader);
+  const fromName = nameSignals(
+    matchNameRules(nameTokens, { source: 'name', dataset: context }),
+    'name',
+    personQualified,
+    soleTrader,
+  );
   const fromComment =
     commentTokens.length > 0
-      ? nameSignals(matchNameRules(commentTokens, { source: 'comment', dataset: context }), 'comment', personQualified, soleTrader)
+      ? nameSignals(
+          matchNameRules(commentTokens, { source: 'comment', dataset: context }),
+          'comment',
+          personQualified,
+          soleTrader,
+        )
       : { signals: [], against: [], lookAlike: false };
   const signals: Signal[] = [...fromName.signals, ...fromComment.signals];
   const against: Evidence[] = [...fromName.against, ...fromComment.against];
@@ -456,7 +595,9 @@ export function classifyField(input: FieldInput, options: ClassifyOptions = {}):
   const thingNamed = !personQualified && nameTokens.some((t) => ORG_QUALIFIERS.has(t) || PLACE_TOKENS.has(t));
   // An organisational unit outside care records: a ward name is where staff work, not a diagnosis.
   const unitOutsideCare =
-    nameTokens.some((t) => UNIT_TOKENS.has(t)) && !context.tokens.some((t) => CARE_TABLE_TOKENS.has(t)) && !nameTokens.some((t) => CARE_TABLE_TOKENS.has(t));
+    nameTokens.some((t) => UNIT_TOKENS.has(t)) &&
+    !context.tokens.some((t) => CARE_TABLE_TOKENS.has(t)) &&
+    !nameTokens.some((t) => CARE_TABLE_TOKENS.has(t));
   const factorOf = (s: Signal): number => {
     let f = 1;
     if (context.kind === 'reference' || context.kind === 'aggregate') f *= 0.35;
@@ -484,7 +625,8 @@ export function classifyField(input: FieldInput, options: ClassifyOptions = {}):
       source: 'name',
       rule: 'context.thing-named',
       weight: 0,
-      explanation: 'The column names a thing or a place: person-like values are read as names of things (a school, a street).',
+      explanation:
+        'The column names a thing or a place: person-like values are read as names of things (a school, a street).',
     });
   }
   if (unitOutsideCare && signals.some((s) => s.fromValues && s.category === PersonalDataCategory.HEALTH)) {
@@ -494,7 +636,8 @@ export function classifyField(input: FieldInput, options: ClassifyOptions = {}):
       source: 'name',
       rule: 'context.unit-outside-care',
       weight: 0,
-      explanation: 'An organisational unit outside care records: medical specialty names say where someone works, not their health.',
+      explanation:
+        'An organisational unit outside care records: medical specialty names say where someone works, not their health.',
     });
   }
   if (isBoolean && signals.some((s) => IDENTIFIER_CATEGORIES.has(s.category))) {
@@ -590,7 +733,8 @@ export function classifyField(input: FieldInput, options: ClassifyOptions = {}):
       quasiIdentifier: false,
       confidence,
       treatment: Treatment.KEEP,
-      treatmentReason: bestScore > 0 ? `${why} Strongest signal ${round2(bestScore)} is below the ${threshold} threshold.` : why,
+      treatmentReason:
+        bestScore > 0 ? `${why} Strongest signal ${round2(bestScore)} is below the ${threshold} threshold.` : why,
       evidence,
     };
   }

@@ -19,19 +19,24 @@ import {
 /** A folded phrase set plus the longest phrase length in words, for n-gram lookups. */
 export interface PhraseSet {
   readonly phrases: ReadonlySet<string>;
+  /** First words of the phrases, to skip most words without building n-grams. */
+  readonly firstWords: ReadonlySet<string>;
   readonly maxWords: number;
 }
 
 function phraseSet(data: string): PhraseSet {
   const phrases = new Set<string>();
+  const firstWords = new Set<string>();
   let maxWords = 1;
   for (const raw of data.split(/[,\n]/)) {
     const p = foldPhrase(raw);
     if (p === '') continue;
     phrases.add(p);
-    maxWords = Math.max(maxWords, p.split(' ').length);
+    const words = p.split(' ');
+    firstWords.add(words[0]);
+    maxWords = Math.max(maxWords, words.length);
   }
-  return { phrases, maxWords };
+  return { phrases, firstWords, maxWords };
 }
 
 function wordSet(data: string): ReadonlySet<string> {
@@ -76,6 +81,7 @@ export const VOCABULARIES = {
 /** True when some run of 1..maxWords consecutive words of `words` is in the set. O(words × maxWords). */
 export function containsPhrase(words: readonly string[], set: PhraseSet): boolean {
   for (let i = 0; i < words.length; i++) {
+    if (!set.firstWords.has(words[i])) continue;
     let phrase = '';
     for (let n = 0; n < set.maxWords && i + n < words.length; n++) {
       phrase = n === 0 ? words[i] : phrase + ' ' + words[i + n];

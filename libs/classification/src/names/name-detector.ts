@@ -9,6 +9,7 @@ import {
   PERSON_DATASET_TOKENS,
   PERSON_TOKENS,
   PLACE_TOKENS,
+  RECORD_META_TOKENS,
   REFERENCE_DATASET_TOKENS,
   STAT_TOKENS,
 } from './name-vocabulary.js';
@@ -23,7 +24,28 @@ export interface DatasetContext {
   readonly because: string | null;
 }
 
-const FILE_EXTENSIONS = new Set(['csv', 'tsv', 'txt', 'json', 'jsonl', 'ndjson', 'xml', 'xlsx', 'xls', 'ods', 'parquet', 'avro', 'orc', 'pdf', 'docx', 'doc', 'sql', 'gz', 'zip', 'log']);
+const FILE_EXTENSIONS = new Set([
+  'csv',
+  'tsv',
+  'txt',
+  'json',
+  'jsonl',
+  'ndjson',
+  'xml',
+  'xlsx',
+  'xls',
+  'ods',
+  'parquet',
+  'avro',
+  'orc',
+  'pdf',
+  'docx',
+  'doc',
+  'sql',
+  'gz',
+  'zip',
+  'log',
+]);
 
 /** Reads what a table (or file) name says about its rows: persons, things, a reference list, statistics. */
 export function datasetContext(dataset: string): DatasetContext {
@@ -99,6 +121,7 @@ export function matchNameRules(tokens: readonly string[], options: NameMatchOpti
           if (rule.block.includes(t)) blockReason = 'qualifier';
           else if (isName && STAT_TOKENS.has(t)) blockReason = 'aggregate statistic';
           else if (isName && rule.identifier && FLAG_TOKENS.has(t)) blockReason = 'metadata about the identifier';
+          else if (isName && rule.metaBlock && RECORD_META_TOKENS.has(t)) blockReason = 'record metadata';
           else if (rule.orgBlock && ORG_QUALIFIERS.has(t)) blockReason = 'organisation or thing qualifier';
           else if (rule.placeBlock && PLACE_TOKENS.has(t)) blockReason = 'place qualifier';
           if (blockReason !== null) {

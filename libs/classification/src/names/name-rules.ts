@@ -33,6 +33,8 @@ export interface NameRule {
   readonly orgBlock: boolean;
   /** Place words (city, street…) veto it: "nom_ville" names a place. */
   readonly placeBlock: boolean;
+  /** Record-metadata words (id, date, count…) in a column name veto it: "id_prescription" is not health data. */
+  readonly metaBlock: boolean;
   /** False for look-alike rules that recognise a known non-personal concept. */
   readonly personal: boolean;
   readonly explanation: string;
@@ -61,6 +63,7 @@ interface RuleSpec {
   identifier?: boolean;
   orgBlock?: boolean;
   placeBlock?: boolean;
+  metaBlock?: boolean;
   personal?: boolean;
   explanation: string;
 }
@@ -77,6 +80,7 @@ function rule(spec: RuleSpec): NameRule {
     identifier: spec.identifier ?? false,
     orgBlock: spec.orgBlock ?? false,
     placeBlock: spec.placeBlock ?? false,
+    metaBlock: spec.metaBlock ?? false,
     personal: spec.personal ?? true,
     explanation: spec.explanation,
   };
@@ -94,8 +98,6 @@ const EVENT_WORDS = `sejour admission visite venue commande order facture invoic
 transaction contrat contract police sinistre ticket paiement payment livraison delivery reservation booking demande
 request operation acte intervention prescription ordonnance examen analyse prelevement panier cart
 inscription candidature application message courrier`;
-// Words turning a sensitive concept into metadata about a record: "id_prescription", "date_diagnostic", "type_diag".
-const SPECIAL_META_WORDS = `id number ref date time at timestamp ts le nb count cnt version created updated modified saisie maj`;
 const META_WORDS = `type categorie category statut status group groupe role oauth api app application secret token org
 organisation company societe entreprise segment tier niveau level classe class source origine canal channel`;
 
@@ -268,7 +270,18 @@ export const NAME_RULES: readonly NameRule[] = [
     category: C.LOCATION,
     qi: true,
     strength: ctx(0.85, 0.7, 0),
-    patterns: ['city', '=commune', 'code|insee + commune', 'commune + residence', '=district', '=arrondissement', '=quartier', '=neighbourhood', '=neighborhood', '=borough'],
+    patterns: [
+      'city',
+      '=commune',
+      'code|insee + commune',
+      'commune + residence',
+      '=district',
+      '=arrondissement',
+      '=quartier',
+      '=neighbourhood',
+      '=neighborhood',
+      '=borough',
+    ],
     block: 'naissance deces population superficie surface habitants maire',
     identifier: true,
     orgBlock: true,
@@ -493,7 +506,7 @@ export const NAME_RULES: readonly NameRule[] = [
     patterns: ['bic', 'swift'],
     identifier: true,
     orgBlock: true,
-    explanation: 'BIC of a person\'s bank',
+    explanation: "BIC of a person's bank",
   }),
   rule({
     id: 'financial.card-number',
@@ -624,6 +637,7 @@ export const NAME_RULES: readonly NameRule[] = [
     category: C.ONLINE_ID,
     strength: 0.85,
     patterns: [
+      'login + id',
       'login',
       'user + name',
       'pseudo',
@@ -661,7 +675,8 @@ export const NAME_RULES: readonly NameRule[] = [
       '=pin',
       'code + pin',
     ],
-    block: 'policy politique expiry expiration changed date at length longueur min strength attempt attempts failed count nb last',
+    block:
+      'policy politique expiry expiration changed date at length longueur min strength attempt attempts failed count nb last',
     explanation: 'password, secret or authentication token',
   }),
   // ---------------------------------------------------------------- BIRTH_DATE
@@ -807,7 +822,12 @@ export const NAME_RULES: readonly NameRule[] = [
     category: C.DEMOGRAPHIC,
     qi: true,
     strength: 0.7,
-    patterns: ['niveau + etude|etudes|scolaire|diplome|education|formation', 'education + level', '=diplome', 'highest + degree'],
+    patterns: [
+      'niveau + etude|etudes|scolaire|diplome|education|formation',
+      'education + level',
+      '=diplome',
+      'highest + degree',
+    ],
     explanation: 'education level or diploma',
   }),
   rule({
@@ -825,7 +845,13 @@ export const NAME_RULES: readonly NameRule[] = [
     concept: 'licence_plate',
     category: C.VEHICLE,
     strength: 0.88,
-    patterns: ['=immatriculation', 'immatriculation + vehicule|vehicle|plate|number', 'plate', 'carte + grise', 'license|licence|registration + plate'],
+    patterns: [
+      '=immatriculation',
+      'immatriculation + vehicule|vehicle|plate|number',
+      'plate',
+      'carte + grise',
+      'license|licence|registration + plate',
+    ],
     block: 'social secu ss assure rcs siren siret societe company entreprise date type categorie',
     identifier: true,
     explanation: 'vehicle licence plate',
@@ -883,8 +909,9 @@ export const NAME_RULES: readonly NameRule[] = [
       'resultat|result + analyse|test|examen|biologie|labo',
     ],
     block: `etablissement facility provider insurance assurance mutuelle caisse tarif price prix cout cost montant amount
-      stock fournisseur supplier catalogue catalog judiciaire penal penaux offence casier permis hours heures
-      solde balance droit droits entitlement available remaining restant ${SPECIAL_META_WORDS}`,
+      stock fournisseur supplier catalogue catalog judiciaire penal penaux offence casier permis hours heures hour heure
+      solde balance droit droits entitlement available remaining restant`,
+    metaBlock: true,
     explanation: 'health data',
   }),
   rule({
@@ -892,7 +919,14 @@ export const NAME_RULES: readonly NameRule[] = [
     concept: 'body_measure',
     category: C.HEALTH,
     strength: ctx(0.7, 0.3, 0),
-    patterns: ['=poids', '=weight', '=taille', '=height', 'poids|weight|taille|height + kg|cm|m|patient', 'tour + taille'],
+    patterns: [
+      '=poids',
+      '=weight',
+      '=taille',
+      '=height',
+      'poids|weight|taille|height + kg|cm|m|patient',
+      'tour + taille',
+    ],
     explanation: 'weight or height of a person (health-related)',
   }),
   rule({
@@ -901,7 +935,8 @@ export const NAME_RULES: readonly NameRule[] = [
     category: C.GENETIC,
     strength: 0.92,
     patterns: ['genetic', 'sequencage|sequencing|snp|brca|hla', 'caryotype|karyotype'],
-    block: `algorithm algorithme algo ${SPECIAL_META_WORDS}`,
+    block: `algorithm algorithme algo`,
+    metaBlock: true,
     explanation: 'genetic data',
   }),
   rule({
@@ -917,7 +952,8 @@ export const NAME_RULES: readonly NameRule[] = [
       'iris + scan|template|code',
       'retina|retine|voiceprint|gabarit',
     ],
-    block: `carbone carbon ecologique environmental device browser tls ssl ssh ${SPECIAL_META_WORDS}`,
+    block: `carbone carbon ecologique environmental device browser tls ssl ssh`,
+    metaBlock: true,
     explanation: 'biometric template',
   }),
   rule({
@@ -926,7 +962,8 @@ export const NAME_RULES: readonly NameRule[] = [
     category: C.RACIAL_ETHNIC_ORIGIN,
     strength: 0.9,
     patterns: ['ethnic', 'origine + ethnique|raciale|ethnic', 'couleur + peau', 'skin + color|colour|tone'],
-    block: `animal chien dog chat cat cheval horse bovin espece species breed pet elevage car course racing sport ${SPECIAL_META_WORDS}`,
+    block: `animal chien dog chat cat cheval horse bovin espece species breed pet elevage car course racing sport`,
+    metaBlock: true,
     explanation: 'racial or ethnic origin',
   }),
   rule({
@@ -944,7 +981,7 @@ export const NAME_RULES: readonly NameRule[] = [
       'mandat + politique|electif',
       'adhesion + parti',
     ],
-    block: SPECIAL_META_WORDS,
+    metaBlock: true,
     explanation: 'political opinion or party',
   }),
   rule({
@@ -960,7 +997,8 @@ export const NAME_RULES: readonly NameRule[] = [
       'philosophical + belief|beliefs',
       'pratique + religieuse',
     ],
-    block: `offence criminal penal judiciaire casier lieu batiment building edifice ${SPECIAL_META_WORDS}`,
+    block: `offence criminal penal judiciaire casier lieu batiment building edifice`,
+    metaBlock: true,
     explanation: 'religious or philosophical belief',
   }),
   rule({
@@ -974,7 +1012,7 @@ export const NAME_RULES: readonly NameRule[] = [
       'union + member|membership|dues|affiliation|rep|representative|steward',
       'delegue|representant|mandat|cotisation|adhesion|appartenance + syndicat',
     ],
-    block: SPECIAL_META_WORDS,
+    metaBlock: true,
     explanation: 'trade-union membership',
   }),
   rule({
@@ -989,7 +1027,7 @@ export const NAME_RULES: readonly NameRule[] = [
       'sex|sexual + life|orientation|preference|partner|partners',
       'lgbt|lgbtq|lgbtqi|lgbtqia',
     ],
-    block: SPECIAL_META_WORDS,
+    metaBlock: true,
     explanation: 'sex life or sexual orientation',
   }),
   rule({
@@ -1012,7 +1050,8 @@ export const NAME_RULES: readonly NameRule[] = [
       'mise + examen',
       'garde + vue',
     ],
-    block: `religieuse philosophique religious philosophical ${SPECIAL_META_WORDS}`,
+    block: `religieuse philosophique religious philosophical`,
+    metaBlock: true,
     explanation: 'criminal conviction or offence',
   }),
   // ---------------------------------------------------------------- look-alikes (non-personal concepts)
@@ -1021,7 +1060,12 @@ export const NAME_RULES: readonly NameRule[] = [
     concept: null,
     category: null,
     strength: 0.9,
-    patterns: ['raison + sociale', 'denomination', 'enseigne', 'company|societe|entreprise|organisation|organization + name|nom'],
+    patterns: [
+      'raison + sociale',
+      'denomination',
+      'enseigne',
+      'company|societe|entreprise|organisation|organization + name|nom',
+    ],
     personal: false,
     explanation: 'name of an organisation (legal persons are not data subjects)',
   }),

@@ -46,7 +46,7 @@ formation cours course matiere subject domaine domain reseau network raison soci
 service unite unit pole direction division departement filiale subsidiary partenaire partner plateforme platform
 canal channel source flux feed template modele theme jeu game film movie musique music livre book chanson song
 album piste track media playlist menu plat dish recette recipe ingredient animal chien dog chat cat cheval horse
-espece species variete variety navire ship flight station gare aeroport airport parking
+espece species variete variety navire flight station gare aeroport airport parking
 machine equipement equipment materiel asset appareil device outil tool variable parametre param option config setting
 cookie session file queue job tache task
 `);
@@ -68,7 +68,7 @@ pourcentage distribution histogram quartile percentile
  * "date_changement_adresse" describe the identifier without containing it.
  */
 export const FLAG_TOKENS = set(`
-is has flag verified verifie valid valide validated confirmed confirme optin opt consent consentement enabled
+is has flag id verified verifie valid valide validated confirmed confirme optin opt consent consentement enabled
 actif active bool boolean indicator indicateur exists present missing manquant known connu allowed autorise
 accepte accepted bounce bounced unsubscribed desabonne status statut type format count nb nombre cnt qty
 quantite domain domaine provider template pattern regex mask masque length len longueur changed updated modified
@@ -92,7 +92,7 @@ livre livres song songs album albums track tracks media medias job jobs offre of
 commune communes city cities ville villes country countries pays region regions departement departements
 partenaire partenaires partner partners service services unite unites unit units pole poles association
 associations asso assos club clubs medicament medicaments
-drug drugs vaccin vaccins molecule molecules acte actes prestation prestations piece pieces route routes ligne
+drug drugs vaccin vaccins molecule molecules piece pieces route routes ligne
 lignes station stations
 `);
 
@@ -138,4 +138,9 @@ export const CARE_TABLE_TOKENS = set(`
 patient sejour sejours admission admissions hospitalisation hospitalisations consultation consultations urgence
 urgences soin soins prescription prescriptions diagnosis rdv rendez encounter encounters visit visits episode
 episodes stay stays care medical dossier dossiers
+`);
+
+/** Words turning a sensitive concept into metadata about a record: "id_prescription", "date_diagnostic". */
+export const RECORD_META_TOKENS = set(`
+id number ref date time at timestamp ts le nb count cnt version created updated modified saisie maj
 `);

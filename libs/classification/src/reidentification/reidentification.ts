@@ -89,7 +89,13 @@ const POSTAL_LEVELS: readonly Level[] = [
   SUPPRESSED,
 ];
 
-const AGE_LEVELS: readonly Level[] = [{ rule: 'exact', apply: (v) => v }, bandLevel(5), bandLevel(10), bandLevel(20), SUPPRESSED];
+const AGE_LEVELS: readonly Level[] = [
+  { rule: 'exact', apply: (v) => v },
+  bandLevel(5),
+  bandLevel(10),
+  bandLevel(20),
+  SUPPRESSED,
+];
 
 const CATEGORICAL_LEVELS: readonly Level[] = [{ rule: 'exact', apply: (v) => v }, SUPPRESSED];
 
@@ -144,7 +150,10 @@ export function assessReidentification(input: ReidentificationInput): Reidentifi
   for (const qi of new Set(input.quasiIdentifiers)) {
     const i = index.get(qi);
     if (i === undefined) {
-      throw new ClassificationError(ClassificationErrorCode.INVALID_INPUT, `quasi-identifier "${qi}" is not one of the columns`);
+      throw new ClassificationError(
+        ClassificationErrorCode.INVALID_INPUT,
+        `quasi-identifier "${qi}" is not one of the columns`,
+      );
     }
     qiIndexes.push(i);
   }
@@ -174,11 +183,15 @@ export function assessReidentification(input: ReidentificationInput): Reidentifi
       return out;
     }),
   );
-  const cardinality = (c: number, level: number): number => {
-    let max = 0;
-    for (const x of codes[c][level]) if (x > max) max = x;
-    return max + 1;
-  };
+  // Distinct codes per column and level, computed once: evaluate() runs for every lattice node.
+  const cardinalities: number[][] = codes.map((levels) =>
+    levels.map((column) => {
+      let max = 0;
+      for (const x of column) if (x > max) max = x;
+      return max + 1;
+    }),
+  );
+  const cardinality = (c: number, level: number): number => cardinalities[c][level];
 
   const evaluate = (levels: readonly number[]): ClassStats => {
     if (n === 0) return { k: 0, unique: 0, classes: 0 };
@@ -186,11 +199,13 @@ export function assessReidentification(input: ReidentificationInput): Reidentifi
     for (let c = 0; c < levels.length; c++) radix *= cardinality(c, levels[c]);
     const counts = new Map<number | string, number>();
     const keys: (number | string)[] = new Array(n);
+    const columns = levels.map((l, c) => codes[c][l]);
+    const cards = levels.map((l, c) => cardinality(c, l));
     for (let r = 0; r < n; r++) {
       let key: number | string;
       if (radix < Number.MAX_SAFE_INTEGER) {
         let k = 0;
-        for (let c = 0; c < levels.length; c++) k = k * cardinality(c, levels[c]) + codes[c][levels[c]][r];
+        for (let c = 0; c < columns.length; c++) k = k * cards[c] + columns[c][r];
         key = k;
       } else {
         key = levels.map((l, c) => codes[c][l][r]).join(',');
@@ -219,7 +234,12 @@ export function assessReidentification(input: ReidentificationInput): Reidentifi
   };
   if (n === 0 || n < targetK) return { ...result, generalisation: null };
   if (base.k >= targetK) {
-    return { ...result, generalisation: [], kAfterGeneralisation: base.k, uniqueShareAfterGeneralisation: result.uniqueShare };
+    return {
+      ...result,
+      generalisation: [],
+      kAfterGeneralisation: base.k,
+      uniqueShareAfterGeneralisation: result.uniqueShare,
+    };
   }
 
   const heights = hierarchies.map((h) => h.levels.length - 1);

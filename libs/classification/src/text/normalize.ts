@@ -37,9 +37,7 @@ export function isAsciiLetterCode(c: number): boolean {
 
 /** Letters including Latin-1 and Latin Extended-A accented letters (names, French words). */
 export function isLetterCode(c: number): boolean {
-  return (
-    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)
-  );
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
 }
 
 /** Upper-case letter including accented capitals (É, À, Ç…). */

@@ -43,8 +43,20 @@ const D_SIREN = 12;
 const D_SIRET = 13;
 
 const DETECTOR_IDS = [
-  'email', 'phone', 'nir', 'iban', 'payment-card', 'ipv4', 'ipv6', 'mac-address', 'person-name', 'birth-date',
-  'passport-fr', 'plate-fr', 'siren', 'siret',
+  'email',
+  'phone',
+  'nir',
+  'iban',
+  'payment-card',
+  'ipv4',
+  'ipv6',
+  'mac-address',
+  'person-name',
+  'birth-date',
+  'passport-fr',
+  'plate-fr',
+  'siren',
+  'siret',
 ];
 const DETECTOR_CATEGORY: readonly (PersonalDataCategory | null)[] = [
   PersonalDataCategory.CONTACT,
@@ -64,28 +76,110 @@ const DETECTOR_CATEGORY: readonly (PersonalDataCategory | null)[] = [
 ];
 
 const CIVILITIES: ReadonlySet<string> = new Set([
-  'M', 'Mme', 'Mlle', 'Mr', 'Mrs', 'Ms', 'Dr', 'Pr', 'Monsieur', 'Madame', 'Mademoiselle', 'Docteur', 'Professeur',
-  'Maître', 'Miss', 'MME', 'MLLE', 'MR', 'MRS', 'MS', 'DR', 'MONSIEUR', 'MADAME', 'MADEMOISELLE',
+  'M',
+  'Mme',
+  'Mlle',
+  'Mr',
+  'Mrs',
+  'Ms',
+  'Dr',
+  'Pr',
+  'Monsieur',
+  'Madame',
+  'Mademoiselle',
+  'Docteur',
+  'Professeur',
+  'Maître',
+  'Miss',
+  'MME',
+  'MLLE',
+  'MR',
+  'MRS',
+  'MS',
+  'DR',
+  'MONSIEUR',
+  'MADAME',
+  'MADEMOISELLE',
 ]);
 
 // Words before a person's name that make it a street, a school or a prize, not a person mentioned.
 const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set([
-  'rue', 'avenue', 'av', 'boulevard', 'bd', 'place', 'allee', 'impasse', 'quai', 'lycee', 'college', 'ecole', 'hopital',
-  'stade', 'centre', 'square', 'chemin', 'cours', 'route', 'parc', 'salle', 'gymnase', 'esplanade', 'pont', 'gare',
-  'universite', 'institut', 'fondation', 'prix', 'musee', 'station', 'residence', 'street', 'road', 'school',
-  'college', 'hospital', 'university', 'st', 'saint', 'sainte', 'clinique', 'groupe', 'ehpad', 'bibliotheque',
-  'mediatheque', 'theatre', 'cite', 'quartier', 'foyer',
+  'rue',
+  'avenue',
+  'av',
+  'boulevard',
+  'bd',
+  'place',
+  'allee',
+  'impasse',
+  'quai',
+  'lycee',
+  'college',
+  'ecole',
+  'hopital',
+  'stade',
+  'centre',
+  'square',
+  'chemin',
+  'cours',
+  'route',
+  'parc',
+  'salle',
+  'gymnase',
+  'esplanade',
+  'pont',
+  'gare',
+  'universite',
+  'institut',
+  'fondation',
+  'prix',
+  'musee',
+  'station',
+  'residence',
+  'street',
+  'road',
+  'school',
+  'college',
+  'hospital',
+  'university',
+  'st',
+  'saint',
+  'sainte',
+  'clinique',
+  'groupe',
+  'ehpad',
+  'bibliotheque',
+  'mediatheque',
+  'theatre',
+  'cite',
+  'quartier',
+  'foyer',
 ]);
 
-const BIRTH_KEYWORDS = ['ne le', 'nee le', 'ne(e) le', 'ne e le', 'naissance', 'born', 'birth', 'dob', 'ddn', 'naiss'];
+// "né le", "née le", "né(e) le", "naissance", "born", "birth", "DOB", "DDN" just before a date. No nested
+// quantifier, applied to a 40-character window only.
+const BIRTH_KEYWORDS = /n[ée]e?(?:\(e\))? le|naiss|born|birth|\bdob\b|\bddn\b/i;
 
 function isAlnumCode(c: number): boolean {
   return isDigitCode(c) || isLetterCode(c);
 }
 
+function isHexCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
 function isSeparatorCode(c: number): boolean {
   return c === 32 || c === 46 || c === 45 || c === 47 || c === 0xa0 || c === 0x202f;
 }
+
+// Characters that can start or anchor a finding: digits, @, +, :, upper-case letters (ASCII, Latin-1).
+const TRIGGER = new Uint8Array(256);
+for (let c = 48; c <= 58; c++) TRIGGER[c] = 1;
+for (let c = 65; c <= 90; c++) TRIGGER[c] = 1;
+for (let c = 0xc0; c <= 0xde; c++) if (c !== 0xd7) TRIGGER[c] = 1;
+TRIGGER[64] = 1;
+TRIGGER[43] = 1;
+const NEAR = 24;
 
 const MAX_GROUPS = 16;
 const LOOKAHEAD = 8;
@@ -112,11 +206,7 @@ export function scanText(text: string): TextScanResult {
 
   const boundaryAfter = (p: number): boolean => p >= n || !isAlnumCode(text.charCodeAt(p));
 
-  const birthKeywordBefore = (p: number): boolean => {
-    const window = foldText(text.slice(Math.max(0, p - 40), p));
-    for (const k of BIRTH_KEYWORDS) if (window.includes(k)) return true;
-    return false;
-  };
+  const birthKeywordBefore = (p: number): boolean => BIRTH_KEYWORDS.test(text.slice(Math.max(0, p - 40), p));
 
   // Digits of groups a..b (inclusive) as one string.
   const digitsOf = (a: number, b: number): string => {
@@ -138,13 +228,16 @@ export function scanText(text: string): TextScanResult {
   /** Tries every identifier shape starting at group g; returns the number of groups consumed (0 if none). */
   const matchAt = (g: number, count: number, chainStart: number): number => {
     const len0 = groupLen(g);
+    // Fast path: a lone group shorter than any identifier ("2025", "12", "500").
+    if (g + 1 === count && len0 < 9) return 0;
     // IPv4: four 1-3 digit groups joined by dots.
     if (g + 3 < count && gSep[g + 1] === 46 && gSep[g + 2] === 46 && gSep[g + 3] === 46) {
       let ok = g > 0 ? gSep[g] !== 46 : chainStart === 0 || text.charCodeAt(chainStart - 1) !== 46;
       if (ok && g + 4 < count && gSep[g + 4] === 46) ok = false;
       for (let k = g; ok && k <= g + 3; k++) {
         const l = groupLen(k);
-        if (l < 1 || l > 3 || hasLetter(k) || (l > 1 && text.charCodeAt(gStart[k]) === 48) || groupValue(k) > 255) ok = false;
+        if (l < 1 || l > 3 || hasLetter(k) || (l > 1 && text.charCodeAt(gStart[k]) === 48) || groupValue(k) > 255)
+          ok = false;
       }
       if (ok) {
         tally[D_IPV4]++;
@@ -152,7 +245,11 @@ export function scanText(text: string): TextScanResult {
       }
     }
     // Dates: dd/mm/yyyy or yyyy-mm-dd; only a date of birth when introduced as one.
-    if (g + 2 < count && gSep[g + 1] === gSep[g + 2] && (gSep[g + 1] === 47 || gSep[g + 1] === 45 || gSep[g + 1] === 46)) {
+    if (
+      g + 2 < count &&
+      gSep[g + 1] === gSep[g + 2] &&
+      (gSep[g + 1] === 47 || gSep[g + 1] === 45 || gSep[g + 1] === 46)
+    ) {
       const l1 = groupLen(g);
       const l2 = groupLen(g + 1);
       const l3 = groupLen(g + 2);
@@ -183,7 +280,10 @@ export function scanText(text: string): TextScanResult {
       }
       if (total >= 13 && !hasLetter(h)) {
         const sameSep = h === g || (allSpaces ? true : sepsEqual(g + 1, h, 45));
-        const shaped = h === g || (groupsOf4(g, h - 1) && groupLen(h) <= 4) || (h === g + 2 && len0 === 4 && groupLen(g + 1) === 6 && groupLen(g + 2) === 5);
+        const shaped =
+          h === g ||
+          (groupsOf4(g, h - 1) && groupLen(h) <= 4) ||
+          (h === g + 2 && len0 === 4 && groupLen(g + 1) === 6 && groupLen(g + 2) === 5);
         if (sameSep && shaped) {
           const s = digitsOf(g, h);
           if (isPaymentCardCompact(s)) {
@@ -212,7 +312,14 @@ export function scanText(text: string): TextScanResult {
       tally[D_SIRET]++;
       return 1;
     }
-    if (len0 === 3 && g + 3 < count && groupLen(g + 1) === 3 && groupLen(g + 2) === 3 && groupLen(g + 3) === 5 && sepsEqual(g + 1, g + 3, 32)) {
+    if (
+      len0 === 3 &&
+      g + 3 < count &&
+      groupLen(g + 1) === 3 &&
+      groupLen(g + 2) === 3 &&
+      groupLen(g + 3) === 5 &&
+      sepsEqual(g + 1, g + 3, 32)
+    ) {
       if (isSiretCompact(digitsOf(g, g + 3))) {
         tally[D_SIRET]++;
         return 4;
@@ -243,8 +350,24 @@ export function scanText(text: string): TextScanResult {
 
   /** Reads a chain of digit groups from p; returns where scanning resumes. */
   const scanNumbers = (p: number): number => {
+    // Fast exit for most numbers in text ("2025", "12,50", "500;"): a run that does not continue into a
+    // chain of groups and is too short (or too long) to be an identifier on its own.
+    let e = p;
+    while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+    const run = e - p;
+    const next = e < n ? text.charCodeAt(e) : 0;
+    if (!(isSeparatorCode(next) && e + 1 < n && isDigitCode(text.charCodeAt(e + 1)))) {
+      if (isLetterCode(next)) {
+        if (!(run === 2 || (run === 1 && text.charCodeAt(p) === 50))) {
+          while (e < n && isAlnumCode(text.charCodeAt(e))) e++;
+          return e;
+        }
+      } else if (run < 9 || run > 19) {
+        return e;
+      }
+    }
     // French passport "09AB12345": an alphanumeric word, checked before the digit chain.
-    if (p + 9 <= n && isDigitCode(text.charCodeAt(p + 1)) && isUpperCode(text.charCodeAt(p + 2)) && isUpperCode(text.charCodeAt(p + 3))) {
+    if (run === 2 && p + 9 <= n && isUpperCode(text.charCodeAt(p + 2)) && isUpperCode(text.charCodeAt(p + 3))) {
       let ok = boundaryAfter(p + 9);
       for (let k = p + 4; ok && k < p + 9; k++) if (!isDigitCode(text.charCodeAt(k))) ok = false;
       if (ok) {
@@ -302,6 +425,8 @@ export function scanText(text: string): TextScanResult {
 
   /** International phone from "+": bounded run of digits and separators handed to the phone parser. */
   const scanPlus = (p: number): number => {
+    // E.164 country codes never start with 0 ("+0100" is a time zone).
+    if (text.charCodeAt(p + 1) === 48) return p + 1;
     let j = p + 1;
     const limit = Math.min(n, p + 24);
     let lastDigit = -1;
@@ -328,7 +453,8 @@ export function scanText(text: string): TextScanResult {
     while (s > floor && isEmailLocalCode(text.charCodeAt(s - 1))) s--;
     let e = at + 1;
     const ceiling = Math.min(n, at + 254);
-    while (e < ceiling && (isAlnumCode(text.charCodeAt(e)) || text.charCodeAt(e) === 45 || text.charCodeAt(e) === 46)) e++;
+    while (e < ceiling && (isAlnumCode(text.charCodeAt(e)) || text.charCodeAt(e) === 45 || text.charCodeAt(e) === 46))
+      e++;
     // A sentence-ending dot is not part of the domain.
     while (e > at + 1 && text.charCodeAt(e - 1) === 46) e--;
     if (s < at && isValidLocalPart(text, s, at) && isValidDomain(text, at + 1, e)) {
@@ -340,13 +466,27 @@ export function scanText(text: string): TextScanResult {
 
   /** IPv6 or MAC starting at p (hex digits and colons). */
   const scanColonAddress = (p: number): number => {
+    // Inside a longer colon run ("…:fe80:fe80"), no address starts here.
+    if (p > 0 && text.charCodeAt(p - 1) === 58) return -1;
     let j = p;
     const limit = Math.min(n, p + 46);
+    let colons = 0;
+    let hexLetters = false;
+    let longGroup = false;
+    let group = 0;
     while (j < limit) {
       const c = text.charCodeAt(j) | 32;
-      if ((c >= 48 && c <= 58) || (c >= 97 && c <= 102) || c === 46 || c === 45) j++;
-      else break;
+      if (c === 58) {
+        colons++;
+        group = 0;
+      } else if ((c >= 48 && c <= 57) || (c >= 97 && c <= 102)) {
+        if (c >= 97) hexLetters = true;
+        if (++group > 2) longGroup = true;
+      } else if (c !== 46 && c !== 45) break;
+      j++;
     }
+    // "10:11:12" is a time, "2:1" a ratio: an address needs hex letters, long groups or many colons.
+    if (colons < 2 || (!hexLetters && !longGroup && colons < 5)) return -1;
     while (j > p && (text.charCodeAt(j - 1) === 46 || text.charCodeAt(j - 1) === 58)) j--;
     if (boundaryAfter(j)) {
       const candidate = text.slice(p, j);
@@ -403,35 +543,53 @@ export function scanText(text: string): TextScanResult {
         }
       }
     }
-    // SIV plate AA-123-AA / AA 123 AA / AA123AA.
+    // SIV plate AA-123-AA / AA 123 AA / AA123AA: digits checked before any allocation.
     if (isUpperCode(c1) && p + 7 <= n) {
       const sep = text.charCodeAt(p + 2);
-      const span = sep === 45 || sep === 32 ? 9 : 7;
-      if (p + span <= n && boundaryAfter(p + span) && parsePlate(text.slice(p, p + span)) !== null && isDigitCode(text.charCodeAt(span === 9 ? p + 3 : p + 2))) {
+      const spaced = sep === 45 || sep === 32;
+      const span = spaced ? 9 : 7;
+      const d = spaced ? p + 3 : p + 2;
+      if (
+        p + span <= n &&
+        isDigitCode(text.charCodeAt(d)) &&
+        isDigitCode(text.charCodeAt(d + 1)) &&
+        isDigitCode(text.charCodeAt(d + 2)) &&
+        boundaryAfter(p + span) &&
+        parsePlate(text.slice(p, p + span)) !== null
+      ) {
         tally[D_PLATE]++;
         return p + span;
       }
     }
     const end = readWordEnd(p);
-    const word = text.slice(p, end);
-    // Civility + capitalised name.
-    let q = end;
-    if (CIVILITIES.has(word)) {
-      if (q < n && text.charCodeAt(q) === 46) q++;
-      else if (word === 'M') return end;
-      if (q + 2 < n && text.charCodeAt(q) === 32 && isUpperLetterCode(text.charCodeAt(q + 1))) {
-        const nameEnd = readWordEnd(q + 1);
-        if (nameEnd - (q + 1) >= 2) {
-          tally[D_NAME]++;
-          return skipFollowingCapitalised(nameEnd);
+    const len = end - p;
+    // Civility + capitalised name. Every civility starts with M, D or P and has at most 12 letters.
+    const c0 = text.charCodeAt(p);
+    if ((c0 === 77 || c0 === 68 || c0 === 80) && len <= 12) {
+      const word = text.slice(p, end);
+      if (CIVILITIES.has(word)) {
+        let q = end;
+        if (q < n && text.charCodeAt(q) === 46) q++;
+        else if (word === 'M') return end;
+        if (q + 2 < n && text.charCodeAt(q) === 32 && isUpperLetterCode(text.charCodeAt(q + 1))) {
+          const nameEnd = readWordEnd(q + 1);
+          if (nameEnd - (q + 1) >= 2) {
+            tally[D_NAME]++;
+            return skipFollowingCapitalised(nameEnd);
+          }
         }
+        return q;
       }
-      return q;
     }
     // Dictionary first name + surname.
-    const len = end - p;
-    if (len >= 2 && len <= 20 && end + 2 < n && text.charCodeAt(end) === 32 && isUpperLetterCode(text.charCodeAt(end + 1))) {
-      const folded = foldText(word);
+    if (
+      len >= 2 &&
+      len <= 20 &&
+      end + 2 < n &&
+      text.charCodeAt(end) === 32 &&
+      isUpperLetterCode(text.charCodeAt(end + 1))
+    ) {
+      const folded = foldText(text.slice(p, end));
       if (firstNames().has(folded)) {
         const nextEnd = readWordEnd(end + 1);
         const next = text.slice(end + 1, nextEnd);
@@ -459,40 +617,33 @@ export function scanText(text: string): TextScanResult {
     return j;
   };
 
+  // Jump from one interesting character to the next with a native regex search: lower-case prose,
+  // spaces and punctuation cost nothing in JavaScript. The class has no quantifier, so each search is
+  // linear in the distance it skips.
+  const trigger = /[0-9@+:A-Z\u00C0-\u00D6\u00D8-\u00DE]/g;
   while (i < n) {
+    // Dense text: look a few characters ahead by hand; sparse text: let the regex engine skip.
+    const near = Math.min(n, i + NEAR);
+    while (i < near) {
+      const t = text.charCodeAt(i);
+      if (t < 256 && TRIGGER[t] === 1) break;
+      i++;
+    }
+    if (i === near) {
+      if (i >= n) break;
+      trigger.lastIndex = i;
+      if (!trigger.test(text)) break;
+      i = trigger.lastIndex - 1;
+    }
     const c = text.charCodeAt(i);
-    if (c >= 97 && c <= 122) {
-      // Lower-case word: skip it; a run of hex letters followed by ":" may start an IPv6 address.
-      const start = i;
-      let hex = c <= 102;
-      i++;
-      while (i < n) {
-        const d = text.charCodeAt(i);
-        if (d >= 97 && d <= 122) {
-          if (d > 102) hex = false;
-          i++;
-        } else if (d >= 48 && d <= 57) {
-          i++;
-        } else break;
-      }
-      if (hex && i < n && text.charCodeAt(i) === 58 && boundaryBefore(start)) {
-        const next = scanColonAddress(start);
-        if (next > 0) i = next;
-      }
-      continue;
-    }
-    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 44) {
-      i++;
-      continue;
-    }
     if (c >= 48 && c <= 57) {
       if (!boundaryBefore(i)) {
         while (i < n && isAlnumCode(text.charCodeAt(i))) i++;
         continue;
       }
-      // Hex groups with colons: MAC or IPv6 ("fe80::1", "00:1a:2b:…").
+      // Hex groups with colons: MAC or IPv6 ("00:1a:2b:…", "2001:db8::1").
       let k = i;
-      while (k < n && k < i + 5 && (isDigitCode(text.charCodeAt(k)) || ((text.charCodeAt(k) | 32) >= 97 && (text.charCodeAt(k) | 32) <= 102))) k++;
+      while (k < n && k < i + 5 && isHexCode(text.charCodeAt(k))) k++;
       if (k < n && text.charCodeAt(k) === 58) {
         const next = scanColonAddress(i);
         if (next > 0) {
@@ -511,23 +662,38 @@ export function scanText(text: string): TextScanResult {
       i = boundaryBefore(i) && i + 1 < n && isDigitCode(text.charCodeAt(i + 1)) ? scanPlus(i) : i + 1;
       continue;
     }
-    if (isUpperLetterCode(c)) {
-      if (!boundaryBefore(i)) {
-        i = readWordEnd(i);
-        continue;
+    if (c === 58) {
+      // A lower-case hex word just before ":" may start an IPv6 or MAC address ("fe80::1", "aa:bb:…").
+      let s = i;
+      let letters = false;
+      while (s > 0 && i - s < 4 && isHexCode(text.charCodeAt(s - 1))) {
+        s--;
+        if (text.charCodeAt(s) >= 97) letters = true;
       }
-      if (c >= 65 && c <= 70) {
-        const upperHex = scanUpperHexColon(i);
-        if (upperHex > 0) {
-          i = upperHex;
+      if (letters && boundaryBefore(s)) {
+        const next = scanColonAddress(s);
+        if (next > 0) {
+          i = next;
           continue;
         }
       }
-      const next = scanUpper(i);
-      i = next > i ? next : i + 1;
+      i++;
       continue;
     }
-    i++;
+    // Upper-case letter.
+    if (!boundaryBefore(i)) {
+      i = readWordEnd(i);
+      continue;
+    }
+    if (c >= 65 && c <= 70) {
+      const upperHex = scanUpperHexColon(i);
+      if (upperHex > 0) {
+        i = upperHex;
+        continue;
+      }
+    }
+    const next = scanUpper(i);
+    i = next > i ? next : i + 1;
   }
 
   function scanUpperHexColon(p: number): number {
@@ -557,5 +723,13 @@ export function scanText(text: string): TextScanResult {
       byCategory[category] = (byCategory[category] ?? 0) + tally[d];
     }
   }
-  return { personal: findings > 0, findings, counts, byDetector: counts, byCategory, organisationIdentifiers, characters: n };
+  return {
+    personal: findings > 0,
+    findings,
+    counts,
+    byDetector: counts,
+    byCategory,
+    organisationIdentifiers,
+    characters: n,
+  };
 }

@@ -1,6 +1,12 @@
 import { containsPhrase, VOCABULARIES } from '../dictionaries/dictionaries.js';
 import type { PhraseSet } from '../dictionaries/dictionaries.js';
-import { isAmbiguousFirstNameValue, isFirstNameValue, isNameShaped, isPersonNameValue, isSurnameValue } from '../dictionaries/person-names.js';
+import {
+  isAmbiguousFirstNameValue,
+  isFirstNameValue,
+  isNameShaped,
+  isPersonNameValue,
+  isSurnameValue,
+} from '../dictionaries/person-names.js';
 import type { ValueDetectorKey } from '../detectors.js';
 import { scanText } from '../text/scan-text.js';
 import { foldPhrase } from '../text/normalize.js';
@@ -47,10 +53,39 @@ const BLOOD_GROUP = /^(?:A|B|AB|O|0)\s?(?:RH)?\s?(?:\+|-|POS|NEG|POSITIF|NEGATIF
 
 function emptyHits(): Record<ValueDetectorKey, number> {
   return {
-    email: 0, phone: 0, nir: 0, iban: 0, bic: 0, card: 0, siren: 0, siret: 0, ipv4: 0, ipv6: 0, mac: 0,
-    postalCode: 0, birthDate: 0, passport: 0, plate: 0, firstName: 0, personName: 0, surname: 0, freeText: 0,
-    sex: 0, civility: 0, marital: 0, nationality: 0, healthTerms: 0, icd10: 0, bloodGroup: 0, religion: 0,
-    religiousDiet: 0, party: 0, union: 0, orientation: 0, ethnic: 0, criminal: 0,
+    email: 0,
+    phone: 0,
+    nir: 0,
+    iban: 0,
+    bic: 0,
+    card: 0,
+    siren: 0,
+    siret: 0,
+    ipv4: 0,
+    ipv6: 0,
+    mac: 0,
+    postalCode: 0,
+    birthDate: 0,
+    passport: 0,
+    plate: 0,
+    firstName: 0,
+    personName: 0,
+    surname: 0,
+    freeText: 0,
+    sex: 0,
+    civility: 0,
+    marital: 0,
+    nationality: 0,
+    healthTerms: 0,
+    icd10: 0,
+    bloodGroup: 0,
+    religion: 0,
+    religiousDiet: 0,
+    party: 0,
+    union: 0,
+    orientation: 0,
+    ethnic: 0,
+    criminal: 0,
   };
 }
 
@@ -63,9 +98,11 @@ export interface AnalyseOptions {
 export function analyseValues(sample: readonly (string | null)[], options: AnalyseOptions): ValueStats {
   const hits = emptyHits();
   const firstHit: Partial<Record<ValueDetectorKey, number>> = {};
+  // Each distinct value is examined once and weighted by its count: enumerations cost nothing.
+  let weight = 1;
   const hit = (key: ValueDetectorKey, index: number): void => {
-    hits[key]++;
-    if (firstHit[key] === undefined) firstHit[key] = index;
+    hits[key] += weight;
+    if (firstHit[key] === undefined || index < (firstHit[key] as number)) firstHit[key] = index;
   };
   let sampled = 0;
   let roleEmails = 0;
@@ -83,63 +120,94 @@ export function analyseValues(sample: readonly (string | null)[], options: Analy
   const ages: number[] = [];
   const vocab = (set: PhraseSet, phrase: string): boolean => set.phrases.has(phrase);
 
-  for (let index = 0; index < sample.length && sampled < options.maxValues; index++) {
-    const raw = sample[index];
+  const distinct = new Map<string, { count: number; first: number }>();
+  for (let i = 0; i < sample.length && sampled < options.maxValues; i++) {
+    const raw = sample[i];
     if (raw === null || raw === undefined) continue;
     const value = raw.trim();
     if (value === '') continue;
     sampled++;
+    const entry = distinct.get(value);
+    if (entry === undefined) distinct.set(value, { count: 1, first: i });
+    else entry.count++;
+  }
+  for (const [value, entry] of distinct) {
+    weight = entry.count;
+    const index = entry.first;
     const len = value.length;
+    // Cheap features first, so each value only meets the detectors its shape allows.
+    let digits = 0;
+    let letters = 0;
+    let at = false;
+    let colon = false;
+    for (let i = 0; i < len && i < 64; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0) letters++;
+      else if (c === 64) at = true;
+      else if (c === 58) colon = true;
+    }
     if (len <= 64) {
-      if (value.includes('@')) {
+      if (at) {
         if (isEmail(value)) {
           hit('email', index);
-          if (isRoleEmail(value)) roleEmails++;
+          if (isRoleEmail(value)) roleEmails += weight;
         }
-      } else {
+      } else if (digits > 0) {
         const phone = parsePhone(value);
         if (phone !== null) {
           hit('phone', index);
-          if (phone.formatted) formattedPhones++;
+          if (phone.formatted) formattedPhones += weight;
         }
-        if (isNir(value)) hit('nir', index);
-        if (isIban(value)) hit('iban', index);
-        if (isPaymentCard(value)) hit('card', index);
-        if (isSiren(value)) hit('siren', index);
-        if (isSiret(value)) hit('siret', index);
-        if (isIpv4(value)) hit('ipv4', index);
-        else if (isIpv6(value)) hit('ipv6', index);
-        if (isMacAddress(value)) hit('mac', index);
-        if (isFrenchPostalCode(value)) hit('postalCode', index);
-        if (isFrenchPassport(value)) hit('passport', index);
-        if (parsePlate(value) !== null) hit('plate', index);
-        if (isBic(value)) hit('bic', index);
-        const date = parseDate(value);
-        if (date !== null) {
-          if (date.hasTime) {
-            timestamps++;
-          } else {
-            calendarDates++;
-            years.push(date.year);
-            const reference = options.referenceDate;
-            const age = reference === null ? null : ageAt(date, reference);
-            if (reference === null ? date.year >= 1880 : age !== null && age >= 0 && age <= 120) {
-              hit('birthDate', index);
-              if (age !== null) ages.push(age);
+        if (digits >= 13 && isNir(value)) hit('nir', index);
+        if (digits >= 10 && letters >= 2 && isIban(value)) hit('iban', index);
+        if (digits >= 12 && isPaymentCard(value)) hit('card', index);
+        if (digits === 9 && isSiren(value)) hit('siren', index);
+        if (digits === 14 && isSiret(value)) hit('siret', index);
+        if (colon) {
+          if (isMacAddress(value)) hit('mac', index);
+          else if (isIpv6(value)) hit('ipv6', index);
+        } else if (isIpv4(value)) {
+          hit('ipv4', index);
+        }
+        if (digits === 5 && isFrenchPostalCode(value)) hit('postalCode', index);
+        if (digits === 7 && isFrenchPassport(value)) hit('passport', index);
+        if (letters >= 1 && len <= 12 && parsePlate(value) !== null) hit('plate', index);
+        if (digits >= 6) {
+          const date = parseDate(value);
+          if (date !== null) {
+            if (date.hasTime) {
+              timestamps += weight;
+            } else {
+              calendarDates += weight;
+              years.push(date.year);
+              const reference = options.referenceDate;
+              const age = reference === null ? null : ageAt(date, reference);
+              if (reference === null ? date.year >= 1880 : age !== null && age >= 0 && age <= 120) {
+                hit('birthDate', index);
+                if (age !== null) for (let w = 0; w < weight; w++) ages.push(age);
+              }
             }
           }
         }
-        const upper = value.toUpperCase();
-        if (ICD10.test(upper)) {
-          hit('icd10', index);
-          if (upper.includes('.')) dottedIcd10++;
+        if (len <= 10 && letters >= 1) {
+          const upper = value.toUpperCase();
+          if (ICD10.test(upper)) {
+            hit('icd10', index);
+            if (upper.includes('.')) dottedIcd10 += weight;
+          }
+          if (BLOOD_GROUP.test(upper)) hit('bloodGroup', index);
         }
-        if (BLOOD_GROUP.test(upper)) hit('bloodGroup', index);
+        if ((len === 8 || len === 11) && isBic(value)) hit('bic', index);
+      } else if (letters > 0) {
+        if (colon && isIpv6(value)) hit('ipv6', index);
+        if (len <= 6 && BLOOD_GROUP.test(value.toUpperCase())) hit('bloodGroup', index);
+        if ((len === 8 || len === 11) && isBic(value)) hit('bic', index);
         if (isNameShaped(value)) {
-          nameShaped++;
+          nameShaped += weight;
           if (isFirstNameValue(value)) {
             hit('firstName', index);
-            if (isAmbiguousFirstNameValue(value)) ambiguousFirstNames++;
+            if (isAmbiguousFirstNameValue(value)) ambiguousFirstNames += weight;
           }
           if (isPersonNameValue(value)) hit('personName', index);
           if (isSurnameValue(value)) hit('surname', index);
@@ -147,7 +215,7 @@ export function analyseValues(sample: readonly (string | null)[], options: Analy
       }
     }
     let healthHere = false;
-    if (len <= 200) {
+    if (len <= 200 && letters > 0) {
       const phrase = foldPhrase(value);
       if (vocab(VOCABULARIES.sex(), phrase)) {
         hit('sex', index);
@@ -169,17 +237,18 @@ export function analyseValues(sample: readonly (string | null)[], options: Analy
     }
     // Free text: long values or several words are scanned for embedded identifiers.
     if (isFreeText(value)) {
-      textValues++;
+      textValues += weight;
       const scan = scanText(value);
       if (scan.personal) {
         hit('freeText', index);
         for (const [category, count] of Object.entries(scan.byCategory)) {
           const key = category as PersonalDataCategory;
-          textCategories[key] = (textCategories[key] ?? 0) + (count ?? 0);
+          textCategories[key] = (textCategories[key] ?? 0) + (count ?? 0) * weight;
         }
       }
-      if (len > 200) healthHere = containsPhrase(foldPhrase(value.slice(0, 4000)).split(' '), VOCABULARIES.healthTerms());
-      if (healthHere) textWithHealthTerms++;
+      if (len > 200)
+        healthHere = containsPhrase(foldPhrase(value.slice(0, 4000)).split(' '), VOCABULARIES.healthTerms());
+      if (healthHere) textWithHealthTerms += weight;
     }
   }
   years.sort((a, b) => a - b);

@@ -14,4 +14,3 @@ export function isFrenchPassport(value: string): boolean {
   }
   return true;
 }
-

@@ -21,11 +21,13 @@ export function parsePhone(value: string): PhoneMatch | null {
   if (s.length < 8 || s.length > 24) return null;
   let i = 0;
   let international = false;
+  let doubleZero = false;
   if (s.charCodeAt(0) === 43) {
     international = true;
     i = 1;
   } else if (s.startsWith('00') && s.charCodeAt(2) !== 48) {
     international = true;
+    doubleZero = true;
     i = 2;
   }
   let digits = '';
@@ -54,9 +56,10 @@ export function parsePhone(value: string): PhoneMatch | null {
       parenOpen = true;
       separators++;
     } else if (c === 41 && parenOpen) {
+      // "(415) 555": the space after ")" is the separator.
       parenOpen = false;
       separators++;
-      lastWasSeparator = true;
+      lastWasSeparator = false;
     } else {
       return null;
     }
@@ -66,7 +69,8 @@ export function parsePhone(value: string): PhoneMatch | null {
     if (digits.length !== 10 || digits[0] !== '0' || digits[1] === '0') return null;
     return { kind: 'fr-national', formatted: separators > 0, digits: digits.slice(1) };
   }
-  if (digits.length < 8 || digits.length > 15 || digits[0] === '0') return null;
+  // "00" + 8 digits is more often a zero-padded code than a call abroad: ask for 10 digits then.
+  if (digits.length < (doubleZero ? 10 : 8) || digits.length > 15 || digits[0] === '0') return null;
   if (digits.startsWith('33')) {
     const national = digits.slice(2);
     if (national.length !== 9 || national[0] === '0') return null;

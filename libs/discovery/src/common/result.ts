@@ -38,7 +38,7 @@ export async function emitDataset(
   return dataset;
 }
 
-export interface SourceHeader {
+interface SourceHeader {
   name: string;
   engine: SourceEngine;
   kind: SourceKind;

@@ -1,6 +1,6 @@
 import type { TypeFamily } from '../discovery.types.js';
 
-export const VELOCITY_WINDOW_DAYS = 30;
+const VELOCITY_WINDOW_DAYS = 30;
 
 // Names that say "when the row was created", in English and French, once lower-cased and stripped of
 // separators: created_at, CreatedOn, date_creation, inserted_at, date_ajout, registration_date...

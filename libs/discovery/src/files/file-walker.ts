@@ -19,7 +19,7 @@ const FORMATS: Record<string, FileFormat> = {
   '.pdf': 'pdf',
 };
 
-export function formatOf(fileName: string): FileFormat | undefined {
+function formatOf(fileName: string): FileFormat | undefined {
   return FORMATS[extname(fileName).toLowerCase()];
 }
 

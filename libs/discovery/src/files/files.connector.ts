@@ -32,7 +32,7 @@ const STRUCTURE: Record<FileFormat, SourceStructure> = {
 };
 
 /** One structure for the whole tree: the datasets' own when they agree, MIXED otherwise. */
-export function structureOf(formats: FileFormat[]): SourceStructure {
+function structureOf(formats: FileFormat[]): SourceStructure {
   const kinds = new Set(formats.map((format) => STRUCTURE[format]));
   if (kinds.size === 1) return [...kinds][0];
   // An empty tree holds no structured data.

@@ -8,7 +8,7 @@ import { sniffText } from './text-sniff.js';
 import { familyOfJsonString } from './value-inference.js';
 
 /** Nested objects are flattened this many levels deep (`a.b.c`); deeper ones stay JSON. */
-export const MAX_NESTING = 3;
+const MAX_NESTING = 3;
 /** One record (array element, NDJSON line, top-level object) is held whole: this bounds it. */
 const MAX_RECORD_CHARS = 32 * 1024 * 1024;
 

@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import { DiscoveryError, DiscoveryErrorCode } from '../discovery.errors.js';
 
-export type TextEncoding = 'utf8' | 'utf16le' | 'latin1';
+type TextEncoding = 'utf8' | 'utf16le' | 'latin1';
 
 const HEAD_BYTES = 64 * 1024;
 

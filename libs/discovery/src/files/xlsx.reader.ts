@@ -8,7 +8,7 @@ import { type BuiltTable, TableBuilder } from './table-builder.js';
 import { familyOfText } from './value-inference.js';
 
 /** A cell as text and family: native numbers, booleans and dates keep their type. */
-export function cellOf(value: ExcelJS.CellValue): { text: string | null; family: TypeFamily } {
+function cellOf(value: ExcelJS.CellValue): { text: string | null; family: TypeFamily } {
   if (value === null || value === undefined) return { text: null, family: 'string' };
   if (typeof value === 'number')
     return { text: String(value), family: Number.isInteger(value) ? 'integer' : 'decimal' };

@@ -31,7 +31,7 @@ export interface MysqlTarget {
   ssl: boolean;
 }
 
-export function quoteMysqlIdent(name: string): string {
+function quoteMysqlIdent(name: string): string {
   return `\`${name.replace(/`/g, '``')}\``;
 }
 
@@ -116,7 +116,7 @@ const FAMILY_BY_TYPE: Record<string, TypeFamily> = {
   geometrycollection: 'binary',
 };
 
-export function mysqlTypeFamily(dataType: string, columnType: string): TypeFamily {
+function mysqlTypeFamily(dataType: string, columnType: string): TypeFamily {
   const type = columnType.toLowerCase();
   // tinyint(1) and bit(1) are how these engines spell booleans.
   if (type.startsWith('tinyint(1)') || type === 'bit(1)') return 'boolean';
@@ -141,7 +141,7 @@ const SAFE_ERRNOS = new Set([
   1044, 1045, 1049, 1054, 1064, 1142, 1143, 1146, 1205, 1227, 1317, 1356, 1370, 1792, 1927, 1969, 3024,
 ]);
 
-export function describeMysqlError(error: unknown, secrets: readonly string[] = []): DescribedError {
+function describeMysqlError(error: unknown, secrets: readonly string[] = []): DescribedError {
   const e = error as { code?: unknown; errno?: unknown; fatal?: unknown; message?: unknown } | undefined;
   const code = typeof e?.code === 'string' ? e.code : '';
   const errno = typeof e?.errno === 'number' ? e.errno : 0;
@@ -367,6 +367,10 @@ class MysqlDialect implements RelationalDialect<MysqlTable> {
         `SET SESSION ${limit}, SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(seconds))}, time_zone = '+00:00'`,
       );
       await connection.query('SET SESSION TRANSACTION READ ONLY');
+      // MySQL 8 caches TABLE_ROWS and sizes for a day by default; fresh figures cost little. Older
+      // servers lack the variable, which is fine.
+      if (engine === 'mysql')
+        await connection.query('SET SESSION information_schema_stats_expiry = 0').catch(() => undefined);
       return new MysqlSession(connection, engine, this.secrets, this.statementTimeoutMs);
     } catch (error) {
       connection.destroy();

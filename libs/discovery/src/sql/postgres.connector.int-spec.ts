@@ -390,6 +390,37 @@ describe('PostgresConnector', () => {
     expect([before.rows[0].n, after.rows[0].n]).toEqual([0, 0]);
   });
 
+  it('fails only the table another session holds locked, within the timeout', async () => {
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE crm.orders IN ACCESS EXCLUSIVE MODE');
+      const started = performance.now();
+      const source = await connectorFor(url).discover({
+        include: ['crm.orders', 'crm.order_lines'],
+        statementTimeoutMs: 500,
+      });
+      expect(performance.now() - started).toBeLessThan(5000);
+      expect([source.datasets.map((d) => [d.name, d.rowCountExact]), source.errors]).toEqual([
+        [
+          ['crm.order_lines', true],
+          ['crm.orders', false],
+        ],
+        [
+          {
+            dataset: 'crm.orders',
+            code: DiscoveryErrorCode.STATEMENT_TIMEOUT,
+            message: 'reading failed: canceling statement due to lock timeout (SQLSTATE 55P03)',
+          },
+        ],
+      ]);
+    } finally {
+      await locker.query('ROLLBACK');
+      await locker.end();
+    }
+  });
+
   it('works with SELECT alone, reports what it may not read, and never shows the password', async () => {
     const readerUrl = urlFor(databaseUrl, database, reader);
     const source = await connectorFor(readerUrl).discover({ include: ['crm.*'], exclude: ['crm.stale_report'] });

@@ -27,7 +27,7 @@ interface PgTable extends TableMeta {
   partitioned: boolean;
 }
 
-export function quotePgIdent(name: string): string {
+function quotePgIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
@@ -100,7 +100,7 @@ const FAMILY_BY_TYPE: Record<string, TypeFamily> = {
 };
 
 /** Type family from the base type (domains resolved one level) and its pg_type category. */
-export function pgTypeFamily(baseType: string, category: string): TypeFamily {
+function pgTypeFamily(baseType: string, category: string): TypeFamily {
   const known = FAMILY_BY_TYPE[baseType];
   if (known) return known;
   // S: text, varchar, char, name, citext; E: enums; I: inet, cidr (addresses are personal data).
@@ -118,7 +118,7 @@ const CLIENT_LOST = /connection terminated|not queryable|query read timeout|time
 // SQLSTATE classes whose server messages name objects or states, never data values.
 const SAFE_CLASSES = new Set(['08', '25', '28', '3D', '42', '53', '55', '57']);
 
-export function describePgError(error: unknown, secrets: readonly string[] = []): DescribedError {
+function describePgError(error: unknown, secrets: readonly string[] = []): DescribedError {
   const e = error as { code?: unknown; message?: unknown } | undefined;
   const code = typeof e?.code === 'string' ? e.code : '';
   const text = scrubSecrets(typeof e?.message === 'string' ? e.message : String(error), secrets);
@@ -221,6 +221,8 @@ class PgSession implements RelationalSession<PgTable> {
     const problems: TableScan['problems'] = [];
     const relation = `${quotePgIdent(table.schema)}.${quotePgIdent(table.table)}`;
     const timeout = Math.floor(plan.statementTimeoutMs);
+    // Shorter than the statement timeout, so waiting on another session's lock is reported as such.
+    const lockTimeout = Math.max(1, Math.floor(timeout / 2));
     const oid = `${Number(table.oid)}::oid`;
     const size =
       table.kind === 'VIEW'
@@ -231,7 +233,7 @@ class PgSession implements RelationalSession<PgTable> {
     // One round trip: a read-only transaction whose every statement is bounded, in UTC, and the size.
     const opened = (await this.client.query(
       `BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY; SET LOCAL statement_timeout = ${timeout}; ` +
-        `SET LOCAL lock_timeout = ${timeout}; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; ` +
+        `SET LOCAL lock_timeout = ${lockTimeout}; SET LOCAL TimeZone = 'UTC'; SET LOCAL DateStyle = 'ISO, YMD'; ` +
         `SELECT ${size}::text AS bytes`,
     )) as unknown as pg.QueryResult<{ bytes: string }>[];
     const bytes = Number(opened[opened.length - 1].rows[0].bytes);

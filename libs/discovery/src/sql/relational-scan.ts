@@ -40,6 +40,7 @@ export interface TableMeta {
   description?: string;
   /** Catalog estimate; null when unknown (never analysed, or a view). */
   rowEstimate: number | null;
+  /** As the catalog knows it (PostgreSQL: heap pages at the last ANALYZE, replaced by the exact size). */
   bytes: number;
   primaryKey: string[];
   foreignKeys: ForeignKey[];

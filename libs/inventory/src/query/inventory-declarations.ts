@@ -349,7 +349,8 @@ export async function flowsLeaving(
     label === Label.DataSource
       ? `MATCH (s:${Label.DataSource} {key: $key})
          OPTIONAL MATCH (s)-[:${Rel.CONTAINS}]->(d:${Label.Dataset})
-         WITH [s] + collect(d) AS ends
+         WITH s, collect(d) AS datasets
+         WITH [s] + datasets AS ends
          UNWIND ends AS e
          MATCH (f:${Label.DataFlow})-[:${Rel.FLOWS_FROM}]->(e)
          RETURN DISTINCT f.key AS key ORDER BY key`

@@ -76,7 +76,7 @@ export class InventoryResolver {
       writes: result.writes,
       nodes: Object.entries(result.nodes)
         .map(([label, count]) => ({ label: label as Label, count }))
-        .sort((a, b) => a.label.localeCompare(b.label)),
+        .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0)),
     };
   }
 

@@ -1,0 +1,118 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
+import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
+import { InventoryImportService } from '../inventory-import.service.js';
+import { Label, Rel } from '../model/labels.js';
+import { InventoryQueryRepository } from './inventory-query.repository.js';
+import type { InventoryAccessFilter } from './inventory-query.types.js';
+
+describe('InventoryQueryRepository access filtering (real Neo4j)', () => {
+  let neo4j: Neo4jService;
+  let sut: InventoryQueryRepository;
+  let importer: InventoryImportService;
+  const owned: string[] = [];
+
+  const org = async () => {
+    const key = uniqueId('repo-');
+    owned.push(key);
+    await importer.importDocument(smallInventory(key));
+    return key;
+  };
+
+  beforeAll(async () => {
+    const stores = testStores();
+    neo4j = new Neo4jService(createDriver(stores.neo4j), stores.neo4j);
+    await new GraphMigrationService(neo4j).migrate();
+    sut = new InventoryQueryRepository(neo4j);
+    importer = new InventoryImportService(neo4j);
+  });
+
+  afterEach(async () => {
+    for (const key of owned.splice(0))
+      await neo4j.queryWrite('MATCH (n {organisation: $key}) DETACH DELETE n', { key });
+  });
+
+  afterAll(async () => {
+    await neo4j.driver.close();
+  });
+
+  it('keeps lists and counts to the allowed departments, organisation-level items to the organisation', async () => {
+    const key = await org();
+    const itOnly: InventoryAccessFilter = { organisations: [key], departments: ['it'] };
+    const sources = await sut.list(Label.DataSource, { filter: { organisation: key } }, itOnly);
+    expect([sources.totalCount, sources.items.map((item) => item.key)]).toEqual([1, [`${key}:entrepot`]]);
+    const fields = await sut.list(Label.Field, { filter: { organisation: key } }, itOnly);
+    expect([fields.totalCount, fields.items.map((item) => item.key)]).toEqual([
+      2,
+      [`${key}:stats/nom`, `${key}:stats/patient_id`],
+    ]);
+    const servers = await sut.list(Label.Server, { filter: { organisation: key }, first: 2 }, itOnly);
+    expect([servers.totalCount, servers.items.map((item) => item.key), servers.pageInfo.hasNextPage]).toEqual([
+      6,
+      [`${key}:srv-ch`, `${key}:srv-fr`],
+      true,
+    ]);
+    expect(
+      await sut.list(Label.Server, { filter: { organisation: key } }, { organisations: [], departments: [] }),
+    ).toEqual({
+      items: [],
+      totalCount: 0,
+      pageInfo: { endCursor: null, hasNextPage: false },
+    });
+  });
+
+  it('hides forbidden items from single and batched reads', async () => {
+    const key = await org();
+    const itOnly: InventoryAccessFilter = { organisations: [key], departments: ['it'] };
+    expect(await sut.get(Label.Dataset, `${key}:patients`, itOnly)).toBeNull();
+    const stats = await sut.get(Label.Dataset, `${key}:stats`, itOnly);
+    expect(stats).toEqual(
+      expect.objectContaining({
+        label: Label.Dataset,
+        key: `${key}:stats`,
+        organisation: key,
+        department: 'it',
+        name: 'stats_sejours',
+      }),
+    );
+    expect(
+      (await sut.getMany(Label.Dataset, [`${key}:stats`, `${key}:patients`, `${key}:stats`], itOnly)).map(
+        (item) => item?.key ?? null,
+      ),
+    ).toEqual([`${key}:stats`, null, `${key}:stats`]);
+    const datasets = await sut.children(
+      { from: Label.DataSource, type: Rel.CONTAINS, direction: 'out', to: [Label.Dataset] },
+      [`${key}:dpi`, `${key}:entrepot`],
+      itOnly,
+    );
+    expect(datasets.map((list) => list.map((related) => related.item.key))).toEqual([[], [`${key}:stats`]]);
+    const volume = (await sut.get(Label.DataSource, `${key}:dpi`, { organisations: null, departments: null }))!;
+    // Integers come back as numbers, not Neo4j Integers.
+    expect([volume.volumeRecords, volume.volumeBytes]).toEqual([120000, 5000000000]);
+  });
+
+  it('neither returns nor crosses forbidden nodes in a neighbourhood', async () => {
+    const key = await org();
+    const result = await sut.neighbourhood(
+      key,
+      { depth: 3, limit: 500 },
+      { organisations: [key], departments: ['it'] },
+    );
+    const departmental = result.nodes.filter((node) => node.department !== null && node.label !== Label.Organisation);
+    expect([...new Set(departmental.map((node) => node.department))]).toEqual(['it']);
+    // `entrepot` is reachable from the organisation through the `it` department only; `stats` then.
+    expect(
+      result.nodes
+        .map((node) => `${node.depth} ${node.key}`)
+        .filter((line) => line.includes('entrepot') || line.includes('stats')),
+    ).toEqual([`2 ${key}:entrepot`, `3 ${key}:stats`]);
+    expect(
+      result.edges.every(
+        (edge) => result.nodes.some((n) => n.key === edge.from) && result.nodes.some((n) => n.key === edge.to),
+      ),
+    ).toBe(true);
+    await expect(
+      sut.neighbourhood(`${key}:patients`, {}, { organisations: [key], departments: ['it'] }),
+    ).rejects.toThrow(`no inventory item with key '${key}:patients'`);
+  });
+});

@@ -2,7 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '@cartographer/graph';
-import { writeBatch } from './graph/batch-writer.js';
+import neo4jDriver from 'neo4j-driver';
+import { type QueryRunner, writeBatch, type WriteProfiler } from './graph/batch-writer.js';
 import { countWrites } from './graph/graph-batch.js';
 import { compileInventory } from './format/inventory-compiler.js';
 import type { InventoryDocument } from './format/inventory-document.js';
@@ -14,6 +15,9 @@ import {
   validateInventoryDocument,
 } from './format/inventory-parser.js';
 import { InventoryError, InventoryErrorCode } from './inventory.errors.js';
+
+/** Above this many graph writes an import commits statement by statement (see importDocument). */
+export const MAX_WRITES_PER_TRANSACTION = 200_000;
 
 export interface ImportResult {
   organisation: string;
@@ -27,11 +31,33 @@ export interface ImportResult {
 export class InventoryImportService {
   constructor(private readonly neo4j: Neo4jService) {}
 
-  /** Validates and writes a document in one transaction: any error writes nothing. */
-  async importDocument(document: InventoryDocument | unknown, file?: string): Promise<ImportResult> {
+  /**
+   * Validates and writes a document. Everything that can be wrong with a document (syntax, format,
+   * keys, countries, references to the graph) is found before the first write, so a document with
+   * any error writes nothing. Up to `maxWritesPerTransaction` graph writes, the whole document is
+   * one transaction; a larger one is applied in 5,000-row statements that each commit, so its size
+   * is not bounded by the database's transaction memory: every statement is an idempotent MERGE, so
+   * an import interrupted by an outage is completed by running it again.
+   */
+  async importDocument(
+    document: InventoryDocument | unknown,
+    file?: string,
+    options: { maxWritesPerTransaction?: number; profile?: WriteProfiler } = {},
+  ): Promise<ImportResult> {
     const doc = validateInventoryDocument(document, file);
     const batch = compileInventory(doc, file);
-    await this.neo4j.write((tx) => writeBatch(tx, batch, file));
+    if (countWrites(batch) <= (options.maxWritesPerTransaction ?? MAX_WRITES_PER_TRANSACTION)) {
+      await this.neo4j.write((tx) => writeBatch(tx, batch, file, options.profile));
+    } else {
+      const perStatement: QueryRunner = {
+        run: ((query: string, parameters?: Record<string, unknown>) =>
+          this.neo4j.driver.executeQuery(query, parameters, {
+            database: this.neo4j.database,
+            routing: neo4jDriver.routing.WRITE,
+          })) as unknown as QueryRunner['run'],
+      };
+      await writeBatch(perStatement, batch, file, options.profile);
+    }
     const nodes: Record<string, number> = {};
     for (const [label, rows] of batch.nodes) nodes[label] = rows.length;
     return { organisation: batch.organisation, writes: countWrites(batch), nodes };

@@ -1,4 +1,7 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+
+/** What the writer needs of a transaction: a managed one, or one auto-committed write per statement. */
+export type QueryRunner = Pick<ManagedTransaction, 'run'>;
 import { InventoryError, InventoryErrorCode } from '../inventory.errors.js';
 import { Label, Rel } from '../model/labels.js';
 import { countWrites, type GraphBatch, type Props, type RelGroup } from './graph-batch.js';
@@ -19,6 +22,9 @@ const NODE_ORDER: Label[] = [
   Label.Stakeholder,
 ];
 
+// Every MATCH on a key carries an index hint: plans are cached, and a plan made while a label was
+// nearly empty (the start of a large import) would otherwise scan the label for every row.
+
 /** Relationship types that are cleared for their owner and so can be CREATEd instead of MERGEd. */
 const OWNED: ReadonlySet<Rel> = new Set([
   Rel.HOSTED_ON,
@@ -35,6 +41,20 @@ function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK_SIZE) out.push(rows.slice(i, i + CHUNK_SIZE));
   return out;
+}
+
+/**
+ * A node's properties as two maps: `node` without nulls (all a new node needs) and `cleared`, the
+ * properties to remove from an existing node (null in the declaration).
+ */
+function nodeParams(props: Props): { node: Record<string, unknown>; cleared: Record<string, null> } {
+  const node: Props = {};
+  const cleared: Record<string, null> = {};
+  for (const [name, value] of Object.entries(props)) {
+    if (value === null) cleared[name] = null;
+    else node[name] = value;
+  }
+  return { node: toNeo4j(node), cleared };
 }
 
 /** Chunks of groups holding about CHUNK_SIZE rows in all. */
@@ -64,12 +84,15 @@ function toNeo4j(props: Props | undefined): Record<string, unknown> {
   return out;
 }
 
-async function missingKeys(tx: ManagedTransaction, label: Label, keys: string[]): Promise<Set<string>> {
+async function missingKeys(tx: QueryRunner, label: Label, keys: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (const chunk of chunks([...new Set(keys)])) {
-    const result = await tx.run(`UNWIND $keys AS key MATCH (n:${label} {key: key}) RETURN n.key AS key`, {
-      keys: chunk,
-    });
+    const result = await tx.run(
+      `UNWIND $keys AS key MATCH (n:${label} {key: key}) USING INDEX n:${label}(key) RETURN n.key AS key`,
+      {
+        keys: chunk,
+      },
+    );
     for (const record of result.records) found.add(record.get('key') as string);
   }
   return new Set(keys.filter((key) => !found.has(key)));
@@ -83,7 +106,7 @@ async function missingKeys(tx: ManagedTransaction, label: Label, keys: string[])
 export type WriteProfiler = (step: string, milliseconds: number, rows: number) => void;
 
 export async function writeBatch(
-  tx: ManagedTransaction,
+  tx: QueryRunner,
   batch: GraphBatch,
   file?: string,
   profile?: WriteProfiler,
@@ -127,48 +150,71 @@ export async function writeBatch(
     }
   }
 
-  // 3. Nodes.
+  // Only nodes that existed before this import can hold relationships to clear: find them first
+  // (index seeks), so a first import of a large inventory clears nothing.
+  const existing = new Map<Label, Set<string>>();
+  for (const label of [Label.DataSource, Label.Dataset, Label.ProcessingActivity, Label.DataFlow]) {
+    const keys = (batch.nodes.get(label) ?? []).map((row) => row.key);
+    const absent = keys.length > 0 ? await missingKeys(tx, label, keys) : new Set<string>();
+    existing.set(label, new Set(keys.filter((key) => !absent.has(key))));
+  }
+  const known = (label: Label, keys: string[]) => keys.filter((key) => existing.get(label)?.has(key));
+
+  // 3. Nodes. A new node gets only its non-null properties; an existing one also loses the
+  // properties the declaration no longer has. Fields are written with their HAS_FIELD below.
+  const now = new Date().toISOString();
   for (const label of NODE_ORDER) {
+    if (label === Label.Field) continue;
     for (const chunk of chunks(batch.nodes.get(label) ?? [])) {
       await timed(`nodes ${label}`, chunk.length, () =>
         tx.run(
-          `UNWIND $rows AS row MERGE (n:${label} {key: row.key}) ON CREATE SET n.createdAt = datetime() SET n += row.props`,
-          { rows: chunk.map((row) => ({ key: row.key, props: toNeo4j(row.props) })) },
+          `UNWIND $rows AS row MERGE (n:${label} {key: row.key})
+           ON CREATE SET n += row.node, n.createdAt = $now ON MATCH SET n += row.node, n += row.cleared`,
+          { rows: chunk.map((row) => ({ key: row.key, ...nodeParams(row.props) })), now },
         ),
       );
     }
   }
+  const fieldRows = new Map((batch.nodes.get(Label.Field) ?? []).map((row) => [row.key, row.props]));
 
   // 4. Replace what each declaration owns.
   for (const owned of batch.ownedOutgoing) {
-    for (const chunk of chunks(owned.keys)) {
+    for (const chunk of chunks(known(owned.label, owned.keys))) {
       await timed(`clear ${owned.label}`, chunk.length, () =>
-        tx.run(`UNWIND $keys AS key MATCH (n:${owned.label} {key: key})-[r:${owned.types.join('|')}]->() DELETE r`, {
-          keys: chunk,
-        }),
+        tx.run(
+          `UNWIND $keys AS key MATCH (n:${owned.label} {key: key})-[r:${owned.types.join('|')}]->() USING INDEX n:${owned.label}(key) DELETE r`,
+          {
+            keys: chunk,
+          },
+        ),
       );
     }
   }
   // Foreign-key lineage belongs to the referencing dataset, like its REFERENCES.
-  for (const chunk of chunks(batch.ownedOutgoing.find((o) => o.label === Label.Dataset)?.keys ?? [])) {
+  for (const chunk of chunks(
+    known(Label.Dataset, batch.ownedOutgoing.find((o) => o.label === Label.Dataset)?.keys ?? []),
+  )) {
     await timed('clear foreign-key lineage', chunk.length, () =>
       tx.run(
-        `UNWIND $keys AS key MATCH (:${Label.Dataset} {key: key})-[:${Rel.HAS_FIELD}]->(:${Label.Field})<-[r:${Rel.FEEDS} {via: 'FOREIGN_KEY'}]-() DELETE r`,
+        `UNWIND $keys AS key MATCH (d:${Label.Dataset} {key: key})-[:${Rel.HAS_FIELD}]->(:${Label.Field})<-[r:${Rel.FEEDS} {via: 'FOREIGN_KEY'}]-() USING INDEX d:${Label.Dataset}(key) DELETE r`,
         {
           keys: chunk,
         },
       ),
     );
   }
-  const flowKeys = (batch.nodes.get(Label.DataFlow) ?? []).map((row) => row.key);
+  const flowKeys = known(
+    Label.DataFlow,
+    (batch.nodes.get(Label.DataFlow) ?? []).map((row) => row.key),
+  );
   for (const chunk of chunks(flowKeys)) {
     await tx.run(`UNWIND $keys AS key MATCH ()-[r:${Rel.FEEDS} {flow: key}]->() DELETE r`, { keys: chunk });
   }
   for (const parent of batch.singleParent) {
-    for (const chunk of chunks(parent.keys)) {
+    for (const chunk of chunks(known(parent.label, parent.keys))) {
       await timed(`parent ${parent.label}`, chunk.length, () =>
         tx.run(
-          `UNWIND $rows AS row MATCH (n:${parent.label} {key: row.key})<-[r:${parent.type}]-(p) WHERE p.key <> row.parent DELETE r`,
+          `UNWIND $rows AS row MATCH (n:${parent.label} {key: row.key})<-[r:${parent.type}]-(p) USING INDEX n:${parent.label}(key) WHERE p.key <> row.parent DELETE r`,
           {
             rows: chunk.map((key) => ({ key, parent: parentOf(batch, parent.type, key) })),
           },
@@ -178,24 +224,31 @@ export async function writeBatch(
   }
 
   // 5. Relationships, grouped by their start node: one index lookup per parent instead of one per
-  // row (a dataset's hundred fields share one MATCH of the dataset).
-  for (const group of rels) {
+  // row (a dataset's hundred fields share one MATCH of the dataset). HAS_FIELD goes first and
+  // MERGEs the field itself on the way, as other relationships may end on fields.
+  const ordered = [...rels.filter((g) => g.type === Rel.HAS_FIELD), ...rels.filter((g) => g.type !== Rel.HAS_FIELD)];
+  for (const group of ordered) {
     const verb = OWNED.has(group.type) ? 'CREATE' : 'MERGE';
-    const byFrom = new Map<string, { to: string; props: Record<string, unknown> }[]>();
+    const withNode = group.type === Rel.HAS_FIELD && group.to === Label.Field;
+    const byFrom = new Map<string, Record<string, unknown>[]>();
     for (const row of group.rows) {
       let list = byFrom.get(row.from);
       if (!list) byFrom.set(row.from, (list = []));
-      list.push({ to: row.to, props: toNeo4j(row.props) });
+      const fieldProps = withNode ? fieldRows.get(row.to) : undefined;
+      list.push({ to: row.to, props: toNeo4j(row.props), ...(fieldProps ? nodeParams(fieldProps) : {}) });
     }
     const grouped = [...byFrom].map(([from, targets]) => ({ from, targets }));
+    const target = withNode
+      ? `MERGE (b:${group.to} {key: row.to}) ON CREATE SET b += row.node, b.createdAt = $now ON MATCH SET b += row.node, b += row.cleared`
+      : `MATCH (b:${group.to} {key: row.to}) USING INDEX b:${group.to}(key)`;
     for (const chunk of chunkBy(grouped, (g) => g.targets.length)) {
       await timed(
         `rel ${group.type}`,
         chunk.reduce((n, g) => n + g.targets.length, 0),
         () =>
           tx.run(
-            `UNWIND $groups AS g MATCH (a:${group.from} {key: g.from}) UNWIND g.targets AS row MATCH (b:${group.to} {key: row.to}) ${verb} (a)-[r:${group.type}]->(b) SET r += row.props`,
-            { groups: chunk },
+            `UNWIND $groups AS g MATCH (a:${group.from} {key: g.from}) USING INDEX a:${group.from}(key) UNWIND g.targets AS row ${target} ${verb} (a)-[r:${group.type}]->(b) SET r += row.props`,
+            { groups: chunk, now },
           ),
       );
     }

@@ -27,7 +27,6 @@ import {
   countWrites,
   type InventoryDocument,
   validateInventoryDocument,
-  writeBatch,
 } from '@cartographer/inventory';
 
 const { values } = parseArgs({

@@ -28,18 +28,36 @@ export const HTTP_STATUS: Readonly<Record<ApiErrorCode, number>> = {
 
 type DomainErrorClass = abstract new (...args: never[]) => Error & { code: string };
 
-const registry: { errorClass: DomainErrorClass; codes: Readonly<Record<string, ApiErrorCode>> }[] = [];
+type Extensions = (error: never) => Record<string, unknown>;
+
+const registry: {
+  errorClass: DomainErrorClass;
+  codes: Readonly<Record<string, ApiErrorCode>>;
+  extensions?: Extensions;
+}[] = [];
 
 /**
  * Declares how a library's typed error maps to API codes. Every code of the library's enum must be
  * mapped (the Record type enforces it); the message of a registered error is shown to the client,
  * so libraries keep their messages free of internals, secrets and sampled values.
  */
-export function registerDomainErrors<C extends string>(
-  errorClass: abstract new (...args: never[]) => Error & { code: C },
+export function registerDomainErrors<C extends string, E extends Error & { code: C }>(
+  errorClass: abstract new (...args: never[]) => E,
   codes: Readonly<Record<C, ApiErrorCode>>,
+  /** Extra, client-safe details for `extensions` (e.g. the list of validation issues). */
+  extensions?: (error: E) => Record<string, unknown>,
 ): void {
-  if (!registry.some((entry) => entry.errorClass === errorClass)) registry.push({ errorClass, codes });
+  if (!registry.some((entry) => entry.errorClass === errorClass)) {
+    registry.push({ errorClass, codes, extensions: extensions as Extensions | undefined });
+  }
+}
+
+/** The registered extra details of a domain error, if any. */
+export function apiExtensionsOf(error: unknown): Record<string, unknown> {
+  for (const { errorClass, extensions } of registry) {
+    if (error instanceof errorClass) return extensions ? extensions(error as never) : {};
+  }
+  return {};
 }
 
 /** The API code of a registered domain error, undefined for anything else. */

@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { currentRequestContext } from '@cartographer/access';
-import { ApiErrorCode, apiCodeOf } from './api-error-codes.js';
+import { ApiErrorCode, apiCodeOf, apiExtensionsOf } from './api-error-codes.js';
 
 const logger = new Logger('ApiError');
 
@@ -71,16 +71,18 @@ export function publicErrorOf(error: unknown): PublicError {
 
 /**
  * Apollo `formatError`: the only place GraphQL errors are shaped. Keeps message, locations and
- * path; `extensions` carries only `code` (and `errorId`), never stack traces or internal details.
+ * path; `extensions` carries `code` (and `errorId`), plus the details a library registered as
+ * client-safe (validation issues), never stack traces or internal details.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   // Errors raised outside resolvers (parse, validation, our limits) reach here as the GraphQLError itself.
   const { code, message, errorId } = publicErrorOf(original);
+  const details = code === ApiErrorCode.INTERNAL_SERVER_ERROR ? {} : apiExtensionsOf(original);
   return {
     message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code, ...(errorId ? { errorId } : {}) },
+    extensions: { ...details, code, ...(errorId ? { errorId } : {}) },
   };
 }

@@ -118,6 +118,16 @@ describe('importInventory and exportInventory (booted API, real Neo4j)', () => {
       Object.fromEntries(cases.map(([name, , , message]) => [name, ['BAD_USER_INPUT', message, null]])),
     );
 
+    // The issues also come as data, path by path, for clients to show next to the input.
+    const twoProblems = await kit.gql(admin, IMPORT, {
+      document: `${header(org)}servers:\n  - {key: s, name: 42, hosting: CLOUD, country: XZ}\n`,
+      format: 'YAML',
+    });
+    expect(twoProblems.errors?.[0]?.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      issues: [{ path: 'servers[0].name', reason: 'must be string, got number' }],
+    });
+
     // 10 MB: refused by the request size limit before any parsing.
     const huge = await fetch(`${kit.api.baseUrl}/graphql`, {
       method: 'POST',

@@ -8,7 +8,10 @@ import { projectRoot } from '@cartographer/config';
 const MAIN = join(projectRoot(), 'dist', 'apps', 'api', 'src', 'main.js');
 
 /** Runs the built server (global setup compiled it) with its own environment. */
-function start(env: Record<string, string>): {
+function start(
+  env: Record<string, string>,
+  command: string[] = [process.execPath, MAIN],
+): {
   child: ChildProcess;
   output: () => string;
   exit: Promise<number | null>;
@@ -16,7 +19,8 @@ function start(env: Record<string, string>): {
   const clean = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !/^(NEO4J_|DATABASE_URL)/.test(name)),
   ) as Record<string, string>;
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(command[0], command.slice(1), {
+    cwd: projectRoot(),
     env: { ...clean, LOG_LEVEL: 'warn', CARTO_LOAD_DEMO: 'false', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -66,11 +70,11 @@ describe('the server process', () => {
     );
   });
 
-  it('starts the missing stores, answers /health, and stops them all on SIGTERM', async () => {
+  it('`npm start` starts the missing stores, answers /health, and stops them all on SIGTERM', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'carto-main-'));
     await chmod(dataDir, 0o755);
     dirs.push(dataDir);
-    const run = start({ CARTO_DATA_DIR: dataDir, PORT: '0' });
+    const run = start({ CARTO_DATA_DIR: dataDir, PORT: '0' }, ['npm', 'start']);
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ready line: ${run.output()}`)), 150_000);
       const check = setInterval(() => {

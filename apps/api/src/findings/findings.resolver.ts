@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
   AccessError,
   AccessErrorCode,
@@ -100,6 +100,8 @@ export class PropagationBlockArgs {
   to!: string;
 
   @Field(() => Boolean)
+  // Every member needs a validator: the global ValidationPipe (forbidNonWhitelisted) refuses the others.
+  @IsBoolean()
   blocked!: boolean;
 
   @Field(() => String, { description: 'Why (e.g. the flow pseudonymises the value).' })

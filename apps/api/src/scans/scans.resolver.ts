@@ -13,7 +13,7 @@ import {
 } from '@cartographer/access';
 import { Neo4jService } from '@cartographer/graph';
 import { graphKey } from '@cartographer/inventory';
-import { ScanQueue, ScanRunsRepository, targetOfSource } from '@cartographer/scan';
+import { type ScanRun, ScanQueue, ScanRunsRepository, targetOfSource } from '@cartographer/scan';
 import { CurrentAbility, CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { RequirePolicy } from '../auth/policy.decorators.js';
 import { ScanRunModel } from './scan-run.model.js';
@@ -35,6 +35,23 @@ export class StartScanArgs {
   @Min(1)
   @Max(100000)
   sample?: number;
+}
+
+/**
+ * A run's target (a URL without its password: user, host, port, database) and failure text (which
+ * may name the connectionRef or the host) are its connection details and error detail, which
+ * RESTRICTED_FIELDS keeps from some roles (AUDITOR) under the names connectionRef and errorDetail:
+ * those callers get the source key instead of the target, and no failure text.
+ */
+function scanRunView(ability: AppAbility, run: ScanRun): ScanRunModel {
+  const subject = asSubject('ScanRun', { organisation: run.organisation });
+  const target = ability.can('read', subject, 'connectionRef')
+    ? run.target
+    : run.sourceKey
+      ? `source ${run.sourceKey}`
+      : 'hidden';
+  const failure = run.failure === null || ability.can('read', subject, 'errorDetail') ? run.failure : 'hidden';
+  return { ...run, target, failure } as ScanRunModel;
 }
 
 @Resolver(() => ScanRunModel)
@@ -110,7 +127,7 @@ export class ScansResolver {
     if (!run) return null;
     const allowed = accessFilterFor(ability, 'read', 'ScanRun').organisations;
     if (allowed !== null && (run.organisation === null || !allowed.includes(run.organisation))) return null;
-    return run as ScanRunModel;
+    return scanRunView(ability, run);
   }
 
   @RequirePolicy('read', 'ScanRun')
@@ -123,6 +140,7 @@ export class ScansResolver {
     if (first < 1 || first > 100)
       throw new AccessError(AccessErrorCode.INVALID_INPUT, `first: expected an integer from 1 to 100, got ${first}`);
     const organisations = accessFilterFor(ability, 'read', 'ScanRun').organisations;
-    return (await this.runs.list({ organisations, sourceKey: source, limit: first })) as ScanRunModel[];
+    const runs = await this.runs.list({ organisations, sourceKey: source, limit: first });
+    return runs.map((run) => scanRunView(ability, run));
   }
 }

@@ -1,12 +1,5 @@
 import { DataSource } from 'typeorm';
-import {
-  type Account,
-  type ApiTokenView,
-  AuditService,
-  Role,
-  TokensService,
-  UsersService,
-} from '@cartographer/access';
+import { type Account, type ApiTokenView, AuditService, Role, TokensService, UsersService } from '@cartographer/access';
 import { Neo4jService } from '@cartographer/graph';
 import { type InventoryDocument, InventoryImportService, plain } from '@cartographer/inventory';
 import { SCAN_QUEUE, type ScanRun, ScanRunsRepository } from '@cartographer/scan';
@@ -14,16 +7,7 @@ import { uniqueId } from '@cartographer/testing';
 import { type ApiHarness, startApi } from './api-harness.js';
 
 /** The columns of the authorization matrix: every role, anonymous, and two accounts of another organisation. */
-export const MATRIX_ROLES = [
-  'ADMIN',
-  'LEAD_A',
-  'LEAD_B',
-  'DPO',
-  'AUDITOR',
-  'ANON',
-  'OTHER_LEAD',
-  'OTHER_DPO',
-] as const;
+export const MATRIX_ROLES = ['ADMIN', 'LEAD_A', 'LEAD_B', 'DPO', 'AUDITOR', 'ANON', 'OTHER_LEAD', 'OTHER_DPO'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 type AccountName = Exclude<MatrixRole, 'ANON'> | 'PROBE' | 'SPARE';
 
@@ -56,10 +40,17 @@ export interface MatrixFixture {
   findingKeys(organisation: string): Record<Side, string>;
   /** Everything the run owns in both stores, as comparable values. */
   probe(): Promise<MatrixState>;
-  /** Puts the graph and PostgreSQL back as the fixture left them (after an allowed mutation). */
-  restore(): Promise<void>;
+  /** Puts the graph and PostgreSQL back as the fixture left them (after an allowed mutation); all steps by default. */
+  restore(only?: readonly RestoreStep[]): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * How to undo an allowed mutation: drop nodes the fixture did not have, re-state `main`'s
+ * declarations, re-seed its findings, lift lineage blocks, reset accounts and tokens, drop scans.
+ */
+export const RESTORE_STEPS = ['extras', 'declarations', 'findings', 'lineage', 'accounts', 'scans'] as const;
+export type RestoreStep = (typeof RESTORE_STEPS)[number];
 
 export interface MatrixState {
   graph: { nodes: string[]; rels: string[] };
@@ -75,6 +66,11 @@ export interface MatrixState {
 export const fieldNames = (run: string) => ({ email: `email_${run}`, nom: `nom_${run}` });
 export const connectionRefOf = (run: string, organisation: 'main' | 'other', side: Side) =>
   `CARTO_MX_${run.toUpperCase()}_${organisation.toUpperCase()}_${side.toUpperCase()}`;
+
+export const scanTargetOf = (run: string, tag: 'main' | 'other') =>
+  `postgres://scanner:***@${tag}-${run}.db.internal:5432/crm`;
+export const scanFailureOf = (run: string, tag: 'main' | 'other') =>
+  `environment variable ${connectionRefOf(run, tag, 'a')} (connectionRef of source 'src-a') is not set on the scanning host`;
 
 /** The same small inventory in both organisations: two departments, each with its source, dataset, activity... */
 export function matrixDocument(run: string, organisation: string, tag: 'main' | 'other'): InventoryDocument {
@@ -264,22 +260,21 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
     headers[role] = { authorization: `Bearer ${(await tokens.issueLoginToken(account.id)).token}` };
     apiTokens[role] = (await tokens.createApiToken(account.id, `token ${role}`, 30)).token;
   }
-  const scanRuns = {
-    main: await runs.create({
-      organisation: main,
+  // Failed runs as the CLI records them: a target URL naming user, host and database, and a failure
+  // naming the source's connectionRef (connection details an AUDITOR must not get).
+  const failedRun = async (tag: 'main' | 'other', organisation: string) => {
+    const created = await runs.create({
+      organisation,
       sourceKey: `probe-${run}`,
-      target: 'source probe',
-      requestedBy: 'user:fixture',
+      target: scanTargetOf(run, tag),
+      requestedBy: 'cli:fixture',
       store: true,
-    }),
-    other: await runs.create({
-      organisation: other,
-      sourceKey: `probe-${run}`,
-      target: 'source probe',
-      requestedBy: 'user:fixture',
-      store: true,
-    }),
+      status: 'RUNNING',
+    });
+    await runs.fail(created.id, scanFailureOf(run, tag));
+    return (await runs.get(created.id))!;
   };
+  const scanRuns = { main: await failedRun('main', main), other: await failedRun('other', other) };
   const audit = api.app.get(AuditService);
   for (const organisation of [main, other]) {
     await audit.record({
@@ -301,14 +296,19 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
       .map((name) => `${name}=${JSON.stringify(plain(props[name]))};`)
       .join('');
   const probe = async (): Promise<MatrixState> => {
-    const [nodes, rels, userRows, tokenRows, scanRows, jobs, auditRows] = await Promise.all([
-      neo4j.queryRead<{ label: string; key: string; props: Record<string, unknown> }>(
-        'MATCH (n) WHERE n.organisation IN $organisations RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props',
-        { organisations },
-      ),
-      neo4j.queryRead<{ from: string; type: string; to: string; props: Record<string, unknown> }>(
-        `MATCH (a)-[r]->(b) WHERE a.organisation IN $organisations OR b.organisation IN $organisations
-         RETURN a.key AS from, type(r) AS type, b.key AS to, properties(r) AS props`,
+    const [nodes, userRows, tokenRows, scanRows, jobs, auditRows] = await Promise.all([
+      // Nodes of the run's organisations with every relationship touching them, in one read.
+      neo4j.queryRead<{
+        label: string;
+        key: string;
+        props: Record<string, unknown>;
+        rels: { id: string; from: string; type: string; to: string; props: Record<string, unknown> }[];
+      }>(
+        `MATCH (n) WHERE n.organisation IN $organisations
+         OPTIONAL MATCH (n)-[r]-(m)
+         WITH n, collect(CASE WHEN r IS NULL THEN null
+           ELSE {id: elementId(r), from: startNode(r).key, type: type(r), to: endNode(r).key, props: properties(r)} END) AS rels
+         RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props, rels`,
         { organisations },
       ),
       db.query(
@@ -333,7 +333,12 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
     return {
       graph: {
         nodes: nodes.map((n) => `${n.label} ${n.key} ${text(n.props)}`).sort(),
-        rels: rels.map((r) => `${r.from} ${r.type} ${r.to} ${text(r.props)}`.trim()).sort(),
+        // A relationship between two of the run's nodes comes from both ends: kept once (by id).
+        rels: [
+          ...new Map(
+            nodes.flatMap((n) => n.rels.map((r) => [r.id, `${r.from} ${r.type} ${r.to} ${text(r.props)}`.trim()])),
+          ).values(),
+        ].sort(),
       },
       users: userRows as unknown[],
       tokens: tokenRows as unknown[],
@@ -344,34 +349,45 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
   };
   const baselineKeys = (await probe()).graph.nodes.map((line) => line.split(' ')[1]);
 
-  const restore = async () => {
-    // Graph: drop what the run did not start with, then re-state the declarations and findings.
-    await neo4j.queryWrite('MATCH (n) WHERE n.organisation IN $organisations AND NOT n.key IN $keys DETACH DELETE n', {
-      organisations,
-      keys: baselineKeys,
-    });
-    await importer.importDocument(documents.main);
-    await seedFindings(main);
-    await neo4j.queryWrite(
-      `MATCH (a:Field)-[r:FEEDS]->(:Field) WHERE a.organisation IN $organisations
-       REMOVE r.blocked, r.blockReason, r.blockedBy, r.blockedAt`,
-      { organisations },
-    );
-    // PostgreSQL: accounts, tokens and scans the run did not start with; the fixture's as created.
-    await db.query('DELETE FROM users WHERE email LIKE $1 AND NOT id = ANY($2)', [`${run}%@matrix.test`, userIds]);
-    await db.query('DELETE FROM api_tokens WHERE user_id = ANY($1) AND NOT id = ANY($2)', [userIds, tokenIds]);
-    await db.query('UPDATE api_tokens SET revoked_at = NULL WHERE id = ANY($1)', [tokenIds]);
-    const names = Object.entries(specs).map(([name, [tag]]) => [accounts[name as AccountName].id, `Matrix ${tag}`]);
-    await db.query(
-      `UPDATE users u SET display_name = v.name, disabled = false
-         FROM unnest($1::uuid[], $2::text[]) AS v(id, name) WHERE u.id = v.id`,
-      [names.map(([id]) => id), names.map(([, name]) => name)],
-    );
-    await db.query(
-      `DELETE FROM pgboss.job WHERE name = $1 AND data->>'organisation' = ANY($2) AND NOT data->>'runId' = ANY($3)`,
-      [SCAN_QUEUE, organisations, runIds],
-    );
-    await db.query('DELETE FROM scan_runs WHERE organisation = ANY($1) AND NOT id = ANY($2)', [organisations, runIds]);
+  const steps: Record<RestoreStep, () => Promise<unknown>> = {
+    extras: () =>
+      neo4j.queryWrite('MATCH (n) WHERE n.organisation IN $organisations AND NOT n.key IN $keys DETACH DELETE n', {
+        organisations,
+        keys: baselineKeys,
+      }),
+    declarations: () => importer.importDocument(documents.main),
+    findings: () => seedFindings(main),
+    lineage: () =>
+      neo4j.queryWrite(
+        `MATCH (a:Field)-[r:FEEDS]->(:Field) WHERE a.organisation IN $organisations
+         REMOVE r.blocked, r.blockReason, r.blockedBy, r.blockedAt`,
+        { organisations },
+      ),
+    accounts: async () => {
+      await db.query('DELETE FROM users WHERE email LIKE $1 AND NOT id = ANY($2)', [`${run}%@matrix.test`, userIds]);
+      await db.query('DELETE FROM api_tokens WHERE user_id = ANY($1) AND NOT id = ANY($2)', [userIds, tokenIds]);
+      await db.query('UPDATE api_tokens SET revoked_at = NULL WHERE id = ANY($1)', [tokenIds]);
+      const names = Object.entries(specs).map(([name, [tag]]) => [accounts[name as AccountName].id, `Matrix ${tag}`]);
+      await db.query(
+        `UPDATE users u SET display_name = v.name, disabled = false
+           FROM unnest($1::uuid[], $2::text[]) AS v(id, name) WHERE u.id = v.id`,
+        [names.map(([id]) => id), names.map(([, name]) => name)],
+      );
+    },
+    scans: async () => {
+      await db.query(
+        `DELETE FROM pgboss.job WHERE name = $1 AND data->>'organisation' = ANY($2) AND NOT data->>'runId' = ANY($3)`,
+        [SCAN_QUEUE, organisations, runIds],
+      );
+      await db.query('DELETE FROM scan_runs WHERE organisation = ANY($1) AND NOT id = ANY($2)', [
+        organisations,
+        runIds,
+      ]);
+    },
+  };
+  // In this order: extra nodes go before the declarations are re-stated, findings after.
+  const restore = async (only: readonly RestoreStep[] = RESTORE_STEPS) => {
+    for (const step of RESTORE_STEPS) if (only.includes(step)) await steps[step]();
   };
 
   return {

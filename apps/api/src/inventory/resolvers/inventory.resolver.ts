@@ -3,6 +3,7 @@ import { stringify } from 'yaml';
 import {
   AccessError,
   AccessErrorCode,
+  accessFilterFor,
   type AppAbility,
   assertCan,
   AuditService,
@@ -115,6 +116,39 @@ export class InventoryResolver {
     for (const a of doc.processingActivities ?? []) check(Label.ProcessingActivity, a.key, a.department);
     // A flow takes its origin's department when the origin is in the file, as the import does.
     for (const f of doc.flows ?? []) check(Label.DataFlow, f.key, departmentOf.get(f.from) ?? null);
+    await this.authorizeExisting(ability, organisation, doc);
+  }
+
+  /**
+   * Declaring an entity that exists rewrites it, and re-parents sources, datasets and activities
+   * (a source declared in another department moves there): like its update mutation, that must be
+   * allowed on the entity as it is, or a data lead could take over another department's items.
+   */
+  private async authorizeExisting(ability: AppAbility, organisation: string, doc: InventoryDocument): Promise<void> {
+    const declared: [Label, string[]][] = [
+      [Label.Department, (doc.departments ?? []).map((d) => d.key)],
+      [Label.Server, (doc.servers ?? []).map((s) => s.key)],
+      [Label.Recipient, (doc.recipients ?? []).map((r) => r.key)],
+      [Label.DataSource, (doc.sources ?? []).map((s) => s.key)],
+      [Label.Dataset, (doc.sources ?? []).flatMap((s) => (s.datasets ?? []).map((d) => d.key))],
+      [Label.ProcessingActivity, (doc.processingActivities ?? []).map((a) => a.key)],
+      [Label.DataFlow, (doc.flows ?? []).map((f) => f.key)],
+    ];
+    for (const [label, locals] of declared) {
+      const scope = accessFilterFor(ability, 'update', SUBJECT_OF[label]);
+      // Unrestricted updates (ADMIN) need no look-up.
+      if (locals.length === 0 || (scope.organisations === null && scope.departments === null)) continue;
+      const keys = locals.map((local) => `${organisation}:${local}`);
+      const unfiltered = { organisations: null, departments: null };
+      for (const item of await this.repository.getMany(label, keys, unfiltered)) {
+        if (!item) continue;
+        assertCan(ability, 'update', SUBJECT_OF[label], {
+          key: item.key,
+          organisation: item.organisation,
+          department: (item.department as string | undefined) ?? null,
+        });
+      }
+    }
   }
 
   @RequirePolicy('read', 'Organisation')

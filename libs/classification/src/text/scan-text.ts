@@ -1,4 +1,5 @@
 import { ambiguousFirstNames, firstNames, surnames } from '../dictionaries/dictionaries.js';
+import { PLACE_WORDS } from '../dictionaries/place-words.js';
 import { PersonalDataCategory } from '../taxonomy.js';
 import { isEmailLocalCode, isValidDomain, isValidLocalPart } from '../values/email.validator.js';
 import { IBAN_LENGTHS, isIbanCompact } from '../values/iban.validator.js';
@@ -102,59 +103,9 @@ const CIVILITIES: ReadonlySet<string> = new Set([
   'MADEMOISELLE',
 ]);
 
-// Words before a person's name that make it a street, a school or a prize, not a person mentioned.
-const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set([
-  'rue',
-  'avenue',
-  'av',
-  'boulevard',
-  'bd',
-  'place',
-  'allee',
-  'impasse',
-  'quai',
-  'lycee',
-  'college',
-  'ecole',
-  'hopital',
-  'stade',
-  'centre',
-  'square',
-  'chemin',
-  'cours',
-  'route',
-  'parc',
-  'salle',
-  'gymnase',
-  'esplanade',
-  'pont',
-  'gare',
-  'universite',
-  'institut',
-  'fondation',
-  'prix',
-  'musee',
-  'station',
-  'residence',
-  'street',
-  'road',
-  'school',
-  'college',
-  'hospital',
-  'university',
-  'st',
-  'saint',
-  'sainte',
-  'clinique',
-  'groupe',
-  'ehpad',
-  'bibliotheque',
-  'mediatheque',
-  'theatre',
-  'cite',
-  'quartier',
-  'foyer',
-]);
+// Words before a person's name that make it a street, a school or a prize, not a person mentioned;
+// in running text, also the abbreviations of saints' names (Rue St Exupéry).
+const PLACE_BEFORE_NAME: ReadonlySet<string> = new Set([...PLACE_WORDS, 'st', 'saint', 'sainte']);
 
 // "né le", "née le", "né(e) le", "naissance", "born", "birth", "DOB", "DDN" just before a date. No nested
 // quantifier, applied to a 40-character window only.

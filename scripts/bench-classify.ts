@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { classifyField, ibanCheckDigits, luhnCheckDigit, nirKey } from '@cartographer/classification';
 import type { FieldClassification } from '@cartographer/classification';
+import { rng } from './seeded-random.js';
 
 // ------------------------------------------------------------------ benchmark definitions
 
@@ -72,18 +73,6 @@ function loadDatabases(): DatabaseDef[] {
 }
 
 // ------------------------------------------------------------------ seeded generator
-
-/** mulberry32: small, fast, good enough for test data; seeded per column so columns are independent. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function hashSeed(text: string): number {
   let h = 2166136261;

@@ -7,19 +7,9 @@
  * Run: npx swc apps libs migrations scripts -d dist --config-file .swcrc -q && node dist/scripts/bench-detectors.js
  */
 import { classifyField, ibanCheckDigits, luhnCheckDigit, nirKey, scanText } from '@cartographer/classification';
+import { rng } from './seeded-random.js';
 
 const TARGET_MB = 50;
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const r = rng(42);
 const int = (min: number, max: number): number => min + Math.floor(r() * (max - min + 1));

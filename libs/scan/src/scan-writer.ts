@@ -36,7 +36,6 @@ interface ExistingSource {
   description: string | null;
   connectionRef: string | null;
   servers: string[];
-  organisationName: string;
 }
 
 const DATASET_KIND: Record<string, DatasetDoc['kind']> = {
@@ -47,11 +46,8 @@ const DATASET_KIND: Record<string, DatasetDoc['kind']> = {
   DOCUMENT: 'DOCUMENT',
 };
 
-async function existingSource(
-  tx: ManagedTransaction,
-  organisation: string,
-  sourceKey: string,
-): Promise<ExistingSource | null> {
+/** The organisation's name (the scan's partial document needs it); fails when it does not exist. */
+async function organisationName(tx: ManagedTransaction, organisation: string): Promise<string> {
   const orgs = await tx.run('MATCH (o:Organisation {key: $org}) RETURN o.name AS name', { org: organisation });
   if (orgs.records.length === 0) {
     throw new InventoryError(
@@ -59,6 +55,14 @@ async function existingSource(
       `organisation '${organisation}' does not exist: import or create it first`,
     );
   }
+  return orgs.records[0].get('name') as string;
+}
+
+async function existingSource(
+  tx: ManagedTransaction,
+  organisation: string,
+  sourceKey: string,
+): Promise<ExistingSource | null> {
   const result = await tx.run(
     `MATCH (s:DataSource {key: $key}) OPTIONAL MATCH (s)-[:HOSTED_ON]->(h:Server)
      RETURN s.name AS name, s.department AS department, s.kind AS kind, s.description AS description,
@@ -74,7 +78,6 @@ async function existingSource(
     description: row.get('description') as string | null,
     connectionRef: row.get('connectionRef') as string | null,
     servers: (row.get('servers') as string[]).sort(),
-    organisationName: orgs.records[0].get('name') as string,
   };
 }
 
@@ -91,6 +94,7 @@ export async function storeScan(
 ): Promise<number> {
   const now = new Date().toISOString();
   return neo4jService.write(async (tx) => {
+    const name = await organisationName(tx, target.organisation);
     const existing = await existingSource(tx, target.organisation, target.sourceKey);
     const department = existing?.department ?? target.department;
     if (!department) {
@@ -151,14 +155,9 @@ export async function storeScan(
       ...(connectionRef ? { connectionRef } : {}),
       datasets,
     };
-    const organisationName =
-      existing?.organisationName ??
-      (
-        await tx.run('MATCH (o:Organisation {key: $org}) RETURN o.name AS name', { org: target.organisation })
-      ).records[0].get('name');
     const document: InventoryDocument = {
       version: 1,
-      organisation: { key: target.organisation, name: organisationName as string },
+      organisation: { key: target.organisation, name },
       sources: [source],
     };
     const batch = compileInventory(

@@ -2,6 +2,7 @@ import { AccessError, AccessErrorCode } from '@cartographer/access';
 import { ComplianceError, ComplianceErrorCode } from '@cartographer/compliance';
 import { FindingsError, FindingsErrorCode } from '@cartographer/findings';
 import { GraphError, GraphErrorCode } from '@cartographer/graph';
+import { InventoryError, InventoryErrorCode } from '@cartographer/inventory';
 
 /** The codes clients see in GraphQL `extensions.code` (and the HTTP status of REST routes). */
 export enum ApiErrorCode {
@@ -99,3 +100,19 @@ registerDomainErrors(ComplianceError, {
   [ComplianceErrorCode.INVALID_SECTOR]: ApiErrorCode.BAD_USER_INPUT,
   [ComplianceErrorCode.INVALID_CERTIFICATIONS]: ApiErrorCode.BAD_USER_INPUT,
 });
+
+// Every problem of a refused document, with its path, also goes to extensions.issues.
+registerDomainErrors(
+  InventoryError,
+  {
+    [InventoryErrorCode.INVALID_SYNTAX]: ApiErrorCode.BAD_USER_INPUT,
+    [InventoryErrorCode.INVALID_DOCUMENT]: ApiErrorCode.BAD_USER_INPUT,
+    [InventoryErrorCode.INVALID_INPUT]: ApiErrorCode.BAD_USER_INPUT,
+    [InventoryErrorCode.MISSING_REFERENCE]: ApiErrorCode.BAD_USER_INPUT,
+    [InventoryErrorCode.DUPLICATE_KEY]: ApiErrorCode.BAD_USER_INPUT,
+    [InventoryErrorCode.NOT_FOUND]: ApiErrorCode.NOT_FOUND,
+    [InventoryErrorCode.REFERENCED]: ApiErrorCode.CONFLICT,
+    [InventoryErrorCode.CONFLICT]: ApiErrorCode.CONFLICT,
+  },
+  (error) => (error.issues.length > 0 ? { issues: error.issues.slice(0, 100) } : {}),
+);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { InventoryCommandService, InventoryModule, InventoryQueryRepository } from '@cartographer/inventory';
-import './inventory-errors.js';
 import { InventoryLoaderFactory } from './inventory-loaders.js';
 import { InventoryReader } from './inventory-reader.js';
 import { InventoryWriter } from './inventory-writer.js';

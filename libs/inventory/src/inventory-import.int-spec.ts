@@ -195,4 +195,86 @@ describe('inventory import and export (real Neo4j)', () => {
     );
     expect(flows).toEqual([{ from: 'DataSource:pacs', to: 'DataSource:dpi' }]);
   });
+  /** A document of `datasets` x `fields`: repeated and unique names, nulls, booleans, integers. */
+  const wideInventory = (organisation: string, datasets: number, fields: number) => ({
+    version: 1 as const,
+    organisation: { key: organisation, name: 'Wide', country: 'FR' },
+    departments: [
+      { key: 'a', name: 'A' },
+      { key: 'b', name: 'B' },
+    ],
+    servers: [{ key: 'srv', name: 'Server', hosting: 'ON_PREMISES' as const, country: 'FR' }],
+    sources: [0, 1].map((s) => ({
+      key: `src-${s}`,
+      name: `Source ${s}`,
+      department: s === 0 ? 'a' : 'b',
+      kind: 'RELATIONAL_DATABASE' as const,
+      structure: 'STRUCTURED' as const,
+      servers: ['srv'],
+      datasets: Array.from({ length: datasets / 2 }, (_, d) => ({
+        key: `t-${s}-${d}`,
+        name: `table_${d}`,
+        kind: 'TABLE' as const,
+        volume: { records: 1000 + d },
+        fields: Array.from({ length: fields }, (_, f) => ({
+          name: f === 0 ? `only_${s}_${d}` : `column_${f}`,
+          ...(f % 3 === 0 ? {} : { dataType: f % 3 === 1 ? 'integer' : 'varchar' }),
+          ...(f % 4 === 0 ? { nullable: f % 8 === 0 } : {}),
+          ...(f === 1 ? { description: `Identifier of table ${d}` } : {}),
+        })),
+      })),
+    })),
+  });
+
+  /** The snapshot with the organisation's key replaced, to compare two organisations' graphs. */
+  const relabelled = async (organisation: string) => {
+    const { nodes, rels } = await snapshot(organisation);
+    const strip = (line: string) => line.split(organisation).join('ORG');
+    return { nodes: nodes.map(strip).sort(), rels: rels.map(strip).sort() };
+  };
+
+  it('writes a large document statement by statement, in parallel, to the same graph as one transaction', async () => {
+    // 60 datasets x 100 fields: fields span two statements (5,000 rows each at most), run at once.
+    const single = org();
+    const parallel = org();
+    await sut.importDocument(wideInventory(single, 60, 100));
+    const result = await sut.importDocument(wideInventory(parallel, 60, 100), undefined, {
+      maxWritesPerTransaction: 0,
+    });
+    expect(result.nodes.Field).toBe(6_000);
+    const expected = await relabelled(single);
+    expect(expected.nodes.filter((line) => line.startsWith('Field '))).toHaveLength(6_000);
+    expect(expected.nodes).toContain(
+      'Field ORG:t-1-7/column_1 dataType="integer";dataset="t-1-7";department="b";description="Identifier of table 7";key="ORG:t-1-7/column_1";name="column_1";organisation="ORG";',
+    );
+    expect(expected.nodes).toContain(
+      'Field ORG:t-0-3/column_8 dataType="varchar";dataset="t-0-3";department="a";key="ORG:t-0-3/column_8";name="column_8";nullable=true;organisation="ORG";',
+    );
+    expect(await relabelled(parallel)).toEqual(expected);
+    // Imported again, the fields of now known datasets are merged: nothing changes.
+    await sut.importDocument(wideInventory(parallel, 60, 100), undefined, { maxWritesPerTransaction: 0 });
+    expect(await relabelled(parallel)).toEqual(expected);
+  });
+
+  it('adopts a field left without its dataset instead of failing on its key', async () => {
+    const key = org();
+    await neo4j.queryWrite("CREATE (:Field {key: $field, organisation: $key, name: 'nom', description: 'left over'})", {
+      field: `${key}:patients/nom`,
+      key,
+    });
+    const doc = smallInventory(key);
+    await sut.importDocument(doc);
+    const fields = await neo4j.queryRead<{
+      dataset: string;
+      description: string | null;
+      count: { toNumber(): number };
+    }>(
+      `MATCH (f:Field {key: $field}) OPTIONAL MATCH (d:Dataset)-[:HAS_FIELD]->(f)
+       RETURN d.key AS dataset, f.description AS description, count(*) AS count`,
+      { field: `${key}:patients/nom` },
+    );
+    expect(fields.map((f) => ({ ...f, count: f.count.toNumber() }))).toEqual([
+      { dataset: `${key}:patients`, description: 'Nom de naissance', count: 1 },
+    ]);
+  });
 });

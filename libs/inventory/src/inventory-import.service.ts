@@ -18,6 +18,12 @@ import { InventoryError, InventoryErrorCode } from './inventory.errors.js';
 
 /** Above this many graph writes an import commits statement by statement (see importDocument). */
 export const MAX_WRITES_PER_TRANSACTION = 200_000;
+/**
+ * Statements under way at once when an import commits statement by statement: two keep a second
+ * core of the database busy while the first executes (a dataset's fields are always in one
+ * statement, so concurrent statements never touch the same nodes).
+ */
+const STATEMENT_CONCURRENCY = 2;
 
 export interface ImportResult {
   organisation: string;
@@ -56,7 +62,7 @@ export class InventoryImportService {
             routing: neo4jDriver.routing.WRITE,
           })) as unknown as QueryRunner['run'],
       };
-      await writeBatch(perStatement, batch, file, options.profile);
+      await writeBatch(perStatement, batch, file, options.profile, STATEMENT_CONCURRENCY);
     }
     const nodes: Record<string, number> = {};
     for (const [label, rows] of batch.nodes) nodes[label] = rows.length;

@@ -110,6 +110,7 @@ export async function writeBatch(
   batch: GraphBatch,
   file?: string,
   profile?: WriteProfiler,
+  concurrency = 1,
 ): Promise<number> {
   const timed = async (step: string, rows: number, work: () => Promise<unknown>) => {
     const started = performance.now();
@@ -126,7 +127,9 @@ export async function writeBatch(
   }
   for (const { labels, refs } of byLabels.values()) {
     let absent = new Set(refs.map((ref) => ref.key));
-    for (const label of labels) absent = new Set([...(await missingKeys(tx, label, [...absent]))]);
+    await timed('check references', refs.length, async () => {
+      for (const label of labels) absent = new Set([...(await missingKeys(tx, label, [...absent]))]);
+    });
     for (const ref of refs) {
       if (absent.has(ref.key)) {
         const local = ref.key.slice(batch.organisation.length + 1);
@@ -143,7 +146,10 @@ export async function writeBatch(
   const rels: RelGroup[] = [...batch.rels];
   if (batch.pendingEndpoints.length > 0) {
     const keys = batch.pendingEndpoints.map((p) => p.to);
-    const notSources = await missingKeys(tx, Label.DataSource, keys);
+    let notSources = new Set<string>();
+    await timed('resolve flow ends', keys.length, async () => {
+      notSources = await missingKeys(tx, Label.DataSource, keys);
+    });
     for (const pending of batch.pendingEndpoints) {
       const to = notSources.has(pending.to) ? Label.Dataset : Label.DataSource;
       rels.push({ type: pending.type, from: Label.DataFlow, to, rows: [{ from: pending.from, to: pending.to }] });
@@ -155,7 +161,12 @@ export async function writeBatch(
   const existing = new Map<Label, Set<string>>();
   for (const label of [Label.DataSource, Label.Dataset, Label.ProcessingActivity, Label.DataFlow]) {
     const keys = (batch.nodes.get(label) ?? []).map((row) => row.key);
-    const absent = keys.length > 0 ? await missingKeys(tx, label, keys) : new Set<string>();
+    let absent = new Set<string>();
+    if (keys.length > 0) {
+      await timed(`find existing ${label}`, keys.length, async () => {
+        absent = await missingKeys(tx, label, keys);
+      });
+    }
     existing.set(label, new Set(keys.filter((key) => !absent.has(key))));
   }
   const known = (label: Label, keys: string[]) => keys.filter((key) => existing.get(label)?.has(key));
@@ -227,9 +238,23 @@ export async function writeBatch(
   // row (a dataset's hundred fields share one MATCH of the dataset). HAS_FIELD goes first and
   // MERGEs the field itself on the way, as other relationships may end on fields.
   const ordered = [...rels.filter((g) => g.type === Rel.HAS_FIELD), ...rels.filter((g) => g.type !== Rel.HAS_FIELD)];
-  for (const group of ordered) {
-    const verb = OWNED.has(group.type) ? 'CREATE' : 'MERGE';
-    const withNode = group.type === Rel.HAS_FIELD && group.to === Label.Field;
+  for (const whole of ordered) {
+    const verb = OWNED.has(whole.type) ? 'CREATE' : 'MERGE';
+    const withNode = whole.type === Rel.HAS_FIELD && whole.to === Label.Field;
+    let group = whole;
+    if (withNode) {
+      // Fields of datasets this import creates cannot exist yet: they are CREATEd, which spares
+      // the MERGE's lookup and lock per field. The rest (fields of known datasets) are MERGEd.
+      let created = new Set<string>();
+      await timed('check new datasets', batch.nodes.get(Label.Dataset)?.length ?? 0, async () => {
+        created = await datasetsWithoutFields(tx, batch, existing.get(Label.Dataset) ?? new Set());
+      });
+      const fresh = whole.rows.filter((row) => created.has(row.from) && isEmpty(row.props));
+      if (fresh.length > 0) {
+        await timed(`create ${Label.Field}`, fresh.length, () => createFields(tx, fresh, fieldRows, now, concurrency));
+      }
+      group = { ...whole, rows: whole.rows.filter((row) => !(created.has(row.from) && isEmpty(row.props))) };
+    }
     const byFrom = new Map<string, Record<string, unknown>[]>();
     for (const row of group.rows) {
       let list = byFrom.get(row.from);
@@ -254,6 +279,187 @@ export async function writeBatch(
     }
   }
   return countWrites(batch);
+}
+
+function isEmpty(props: Props | undefined): boolean {
+  if (!props) return true;
+  for (const _ in props) return false;
+  return true;
+}
+
+/**
+ * The datasets of the batch that did not exist before this import and hold no field: their fields
+ * can be created without a lookup. A field always goes with its dataset (deleting a dataset deletes
+ * its fields), so "no field" is checked only as a guard, by one prefix seek per dataset.
+ */
+async function datasetsWithoutFields(tx: QueryRunner, batch: GraphBatch, existing: Set<string>): Promise<Set<string>> {
+  const created = new Set(
+    (batch.nodes.get(Label.Dataset) ?? []).map((row) => row.key).filter((key) => !existing.has(key)),
+  );
+  for (const chunk of chunks([...created])) {
+    const result = await tx.run(
+      `UNWIND $keys AS key MATCH (f:${Label.Field}) USING INDEX f:${Label.Field}(key) WHERE f.key STARTS WITH key + '/' RETURN DISTINCT key`,
+      { keys: chunk },
+    );
+    for (const record of result.records) created.delete(record.get('key') as string);
+  }
+  return created;
+}
+
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Node properties of many rows, grouped, as Cypher expressions over list parameters: a column holding
+ * one scalar is sent once (`$c0`), one constant within each group once per group (`$c1[g]`), a
+ * column of few distinct strings as a dictionary and indexes (`$c2[toInteger($c2i[i])]`), any other as a list
+ * indexed by the row (`$c3[i]`). Lists cost Neo4j far less to decode and read than one map per row,
+ * and Node far less to pack. Nulls are absent properties: CREATE leaves them out.
+ */
+function columns(
+  rows: Props[],
+  starts: number[],
+): { params: Record<string, unknown>; expressions: Map<string, string> } {
+  const names = new Set<string>();
+  for (const props of rows) for (const name in props) if (props[name] !== null) names.add(name);
+  const params: Record<string, unknown> = {};
+  const expressions = new Map<string, string>();
+  let j = 0;
+  for (const name of [...names].sort()) {
+    // Property names come from the compiler, never from documents; checked all the same.
+    if (!PROPERTY_NAME.test(name)) throw new Error(`batch writer: unexpected property name ${JSON.stringify(name)}`);
+    const values = new Array<unknown>(rows.length);
+    let constant = true;
+    let perGroup = true;
+    let strings = true;
+    let group = 0;
+    let previous: unknown = null;
+    for (let i = 0; i < rows.length; i++) {
+      const value = rows[i][name] ?? null;
+      values[i] = typeof value === 'number' && Number.isInteger(value) ? neo4j.int(value) : value;
+      if (typeof value !== 'string') strings = false;
+      if (Array.isArray(value)) constant = perGroup = false;
+      if (i > 0 && value !== previous) {
+        constant = false;
+        while (starts[group + 1] <= i) group++;
+        if (starts[group] !== i) perGroup = false;
+      }
+      previous = value;
+    }
+    const param = `c${j++}`;
+    if (constant) {
+      params[param] = values[0];
+      expressions.set(name, `$${param}`);
+    } else if (perGroup) {
+      params[param] = starts.slice(0, -1).map((first) => values[first]);
+      expressions.set(name, `$${param}[g]`);
+    } else if (strings && dictionaryEncode(values as string[], params, param)) {
+      expressions.set(name, `$${param}[toInteger($${param}i[i])]`);
+    } else {
+      params[param] = values;
+      expressions.set(name, `$${param}[i]`);
+    }
+  }
+  return { params, expressions };
+}
+
+/** Sends a string column as its distinct values and one small integer per row, when that is shorter. */
+function dictionaryEncode(values: string[], params: Record<string, unknown>, param: string): boolean {
+  const codes = new Map<string, number>();
+  // Plain numbers travel as floats, which the driver packs without inspecting them (unlike its
+  // Integer objects); the query turns them back into integers.
+  const indexes = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let code = codes.get(values[i]);
+    if (code === undefined) {
+      code = codes.size;
+      if (code >= values.length / 4) return false;
+      codes.set(values[i], code);
+    }
+    indexes[i] = code;
+  }
+  params[param] = [...codes.keys()];
+  params[`${param}i`] = indexes;
+  return true;
+}
+
+/** CREATEs fields and their HAS_FIELD from datasets, a dataset's fields in one statement. */
+async function createFields(
+  tx: QueryRunner,
+  rows: GraphBatch['rels'][number]['rows'],
+  fieldRows: Map<string, Props>,
+  now: string,
+  concurrency: number,
+): Promise<void> {
+  const byDataset = new Map<string, string[]>();
+  for (const row of rows) {
+    let keys = byDataset.get(row.from);
+    if (!keys) byDataset.set(row.from, (keys = []));
+    keys.push(row.to);
+  }
+  // Each statement's parameters are built when a worker takes it, while the other runs in Neo4j.
+  const statement = (chunk: [string, string[]][]) => {
+    const datasets: string[] = [];
+    const starts: number[] = [0];
+    const keys: string[] = [];
+    const props: Props[] = [];
+    let derivedKeys = true;
+    for (const [dataset, fieldKeys] of chunk) {
+      datasets.push(dataset);
+      for (const key of fieldKeys) {
+        const row = fieldRows.get(key) ?? {};
+        keys.push(key);
+        props.push(row);
+        // A field's key is its dataset's key, '/', its name: then it need not be sent.
+        if (derivedKeys && key !== `${dataset}/${String(row.name)}`) derivedKeys = false;
+      }
+      starts.push(keys.length);
+    }
+    const { params, expressions } = columns(props, starts);
+    const key = derivedKeys && expressions.has('name') ? `$datasets[g] + '/' + ${expressions.get('name')}` : '$keys[i]';
+    const assignments = [...expressions].map(([name, expression]) => `, \`${name}\`: ${expression}`).join('');
+    return {
+      query: `UNWIND range(0, size($datasets) - 1) AS g
+        MATCH (a:${Label.Dataset} {key: $datasets[g]}) USING INDEX a:${Label.Dataset}(key)
+        UNWIND range($starts[g], $starts[g + 1] - 1) AS i
+        CREATE (a)-[:${Rel.HAS_FIELD}]->(:${Label.Field} {key: ${key}, createdAt: $now${assignments}})`,
+      params: {
+        ...params,
+        datasets,
+        starts: starts.map((n) => neo4j.int(n)),
+        ...(key === '$keys[i]' ? { keys } : {}),
+        now,
+      },
+    };
+  };
+  await inParallel(
+    chunkBy([...byDataset], ([, keys]) => keys.length),
+    concurrency,
+    (chunk) => {
+      const { query, params } = statement(chunk);
+      return tx.run(query, params);
+    },
+  );
+}
+
+/**
+ * Runs work over items with at most `concurrency` under way; the first failure stops new work and
+ * is rethrown once the running items have settled.
+ */
+async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next++];
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+  if (failure) throw failure.error;
 }
 
 const parentIndex = new WeakMap<GraphBatch, Map<string, string>>();

@@ -299,12 +299,11 @@ export function scanText(text: string): TextScanResult {
     return true;
   }
 
-  /** Reads a chain of digit groups from p; returns where scanning resumes. */
-  const scanNumbers = (p: number): number => {
+  /** Reads a chain of digit groups from p (its first digits end at runEnd); returns where scanning resumes. */
+  const scanNumbers = (p: number, runEnd: number): number => {
     // Fast exit for most numbers in text ("2025", "12,50", "500;"): a run that does not continue into a
     // chain of groups and is too short (or too long) to be an identifier on its own.
-    let e = p;
-    while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+    let e = runEnd;
     const run = e - p;
     const next = e < n ? text.charCodeAt(e) : 0;
     if (!(isSeparatorCode(next) && e + 1 < n && isDigitCode(text.charCodeAt(e + 1)))) {
@@ -334,6 +333,7 @@ export function scanText(text: string): TextScanResult {
       let truncated = false;
       for (;;) {
         const start = j;
+        if (start === p) j = runEnd;
         while (j < n && isDigitCode(text.charCodeAt(j))) j++;
         // Corsican NIR department "2A"/"2B".
         if (j - start === 1 && text.charCodeAt(start) === 50 && j < n) {
@@ -592,17 +592,22 @@ export function scanText(text: string): TextScanResult {
         while (i < n && isAlnumCode(text.charCodeAt(i))) i++;
         continue;
       }
-      // Hex groups with colons: MAC or IPv6 ("00:1a:2b:…", "2001:db8::1").
-      let k = i;
-      while (k < n && k < i + 5 && isHexCode(text.charCodeAt(k))) k++;
-      if (k < n && text.charCodeAt(k) === 58) {
-        const next = scanColonAddress(i);
-        if (next > 0) {
-          i = next;
-          continue;
+      let e = i + 1;
+      while (e < n && isDigitCode(text.charCodeAt(e))) e++;
+      // Hex groups with colons: MAC or IPv6 ("00:1a:2b:…", "2001:db8::1"), only when the digits are
+      // followed by a colon or a hex letter.
+      if (e < n && e - i <= 4 && (text.charCodeAt(e) === 58 || isHexCode(text.charCodeAt(e)))) {
+        let k = e;
+        while (k < n && k < i + 5 && isHexCode(text.charCodeAt(k))) k++;
+        if (k < n && text.charCodeAt(k) === 58) {
+          const next = scanColonAddress(i);
+          if (next > 0) {
+            i = next;
+            continue;
+          }
         }
       }
-      i = scanNumbers(i);
+      i = scanNumbers(i, e);
       continue;
     }
     if (c === 64) {

@@ -2,8 +2,14 @@ import { foldText, isAsciiLetterCode, isDigitCode } from '../text/normalize.js';
 
 const LOCAL_SPECIALS = "!#$%&'*+-/=?^_`{|}~.";
 
+/** ASCII characters allowed in a dot-atom local part (RFC 5322), as a lookup table. */
+const LOCAL_CODES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if (isAsciiLetterCode(c) || isDigitCode(c) || LOCAL_SPECIALS.includes(String.fromCharCode(c))) LOCAL_CODES[c] = 1;
+}
+
 export function isEmailLocalCode(c: number): boolean {
-  return isAsciiLetterCode(c) || isDigitCode(c) || (c < 128 && LOCAL_SPECIALS.includes(String.fromCharCode(c)));
+  return c < 128 && LOCAL_CODES[c] === 1;
 }
 
 export function isDomainCode(c: number): boolean {

@@ -18,7 +18,7 @@ import type {
 import { exportInventory } from './format/inventory-exporter.js';
 import { validateInventoryDocument } from './format/inventory-parser.js';
 import { InventoryImportService } from './inventory-import.service.js';
-import { InventoryError, InventoryErrorCode, type InventoryIssue, quote } from './inventory.errors.js';
+import { InventoryError, InventoryErrorCode, type InventoryIssue, notFoundError, quote } from './inventory.errors.js';
 import { Label, Rel } from './model/labels.js';
 import { inventoryLabelOf } from './query/inventory-cypher.js';
 import {
@@ -119,9 +119,7 @@ function fail(code: InventoryErrorCode, path: string, reason: string): Inventory
   return InventoryError.of(code, [{ path, reason }]);
 }
 
-function notFound(label: Label, key: string): InventoryError {
-  return new InventoryError(InventoryErrorCode.NOT_FOUND, `${label} ${quote(key, 200)} does not exist`);
-}
+const notFound = (label: Label, key: string): InventoryError => notFoundError(label, key);
 
 /** The organisation and local part of a graph key, checked to belong to `organisation` when given. */
 function localOf(key: string, path: string, organisation?: string): { organisation: string; local: string } {

@@ -46,3 +46,8 @@ export function quote(value: unknown, max = 60): string {
   const printable = text.replace(/[\u0000-\u001f\u007f]/g, '?');
   return `'${printable.length > max ? `${printable.slice(0, max)}…` : printable}'`;
 }
+
+/** The answer for an entity that does not exist, or that the caller may not know exists. */
+export function notFoundError(label: string, key: string): InventoryError {
+  return new InventoryError(InventoryErrorCode.NOT_FOUND, `${label} ${quote(key, 200)} does not exist`);
+}

@@ -5,6 +5,7 @@ import {
   AccessErrorCode,
   accessFilterFor,
   type AppAbility,
+  asSubject,
   assertCan,
   AuditService,
   type AuthenticatedPrincipal,
@@ -192,7 +193,18 @@ export class FindingsResolver {
       'MATCH (f:Field {key: $key}) RETURN f.organisation AS organisation, f.department AS department',
       { key: args.to },
     );
-    if (rows.length === 0) throw new AccessError(AccessErrorCode.NOT_FOUND, `field '${args.to}' does not exist`);
+    // A field of an organisation the caller may not read is answered as absent, like a missing one.
+    const readable =
+      rows.length > 0 &&
+      ability.can(
+        'read',
+        asSubject('Field', {
+          key: args.to,
+          organisation: rows[0].organisation,
+          department: rows[0].department ?? undefined,
+        }),
+      );
+    if (!readable) throw new AccessError(AccessErrorCode.NOT_FOUND, `field '${args.to}' does not exist`);
     assertCan(ability, 'review', 'Finding', {
       organisation: rows[0].organisation,
       department: rows[0].department ?? undefined,

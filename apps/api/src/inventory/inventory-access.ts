@@ -2,13 +2,14 @@ import {
   type AccessFilter,
   accessFilterFor,
   type AppAbility,
+  asSubject,
   assertCan,
   assertCanUpdateFields,
   redactFields,
   type Subject,
   type SubjectFields,
 } from '@cartographer/access';
-import { type Authorize, type CommandTarget, type InventoryItem, Label } from '@cartographer/inventory';
+import { type Authorize, type CommandTarget, type InventoryItem, Label, notFoundError } from '@cartographer/inventory';
 import { type View, viewOf } from './inventory-views.js';
 
 export type InventorySubject = Exclude<Subject, 'all'>;
@@ -50,6 +51,9 @@ export function present(ability: AppAbility, item: InventoryItem): View {
   return viewOf({ ...redacted, label: item.label, key: item.key, organisation: item.organisation });
 }
 
+const canReadOrganisation = (ability: AppAbility, organisation: string): boolean =>
+  ability.can('read', asSubject('Organisation', { key: organisation, organisation }));
+
 const fieldsOf = (target: CommandTarget): SubjectFields => ({
   key: target.key,
   organisation: target.organisation,
@@ -64,6 +68,11 @@ const fieldsOf = (target: CommandTarget): SubjectFields => ({
 export function authorizerFor(ability: AppAbility): Authorize {
   return ({ action, label, current, next, fields }) => {
     const subject = SUBJECT_OF[label];
+    // An entity, or an organisation, the caller may not read is answered as absent: a refusal would
+    // tell that it exists.
+    if (current && !ability.can('read', asSubject(subject, fieldsOf(current)))) throw notFoundError(label, current.key);
+    if (!current && next && label !== Label.Organisation && !canReadOrganisation(ability, next.organisation))
+      throw notFoundError(Label.Organisation, next.organisation);
     if (current) assertCan(ability, action, subject, fieldsOf(current));
     if (current && fields && fields.length > 0) assertCanUpdateFields(ability, subject, fieldsOf(current), fields);
     if (next && (!current || next.organisation !== current.organisation || next.department !== current.department)) {

@@ -7,7 +7,8 @@ export type SourceStructure = 'STRUCTURED' | 'SEMI_STRUCTURED' | 'UNSTRUCTURED' 
 
 export type DatasetKind = 'TABLE' | 'VIEW' | 'MATERIALIZED_VIEW' | 'FILE' | 'DOCUMENT';
 
-export type FileFormat = 'csv' | 'tsv' | 'json' | 'ndjson' | 'xlsx' | 'text' | 'markdown' | 'pdf';
+export type FileFormat =
+  'csv' | 'tsv' | 'json' | 'ndjson' | 'xlsx' | 'text' | 'markdown' | 'pdf' | 'docx' | 'pptx' | 'odt' | 'odp';
 
 export type TypeFamily =
   'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'binary' | 'json' | 'uuid' | 'other';

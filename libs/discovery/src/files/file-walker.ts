@@ -17,6 +17,10 @@ const FORMATS: Record<string, FileFormat> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.pdf': 'pdf',
+  '.docx': 'docx',
+  '.pptx': 'pptx',
+  '.odt': 'odt',
+  '.odp': 'odp',
 };
 
 function formatOf(fileName: string): FileFormat | undefined {

@@ -17,6 +17,7 @@ import { readPdf, readTextDocument, type ReadDocument } from './document.reader.
 import type { FileContext } from './file-context.js';
 import { type FileEntry, walkFiles } from './file-walker.js';
 import { readJson } from './json.reader.js';
+import { readOfficeDocument } from './office.reader.js';
 import type { BuiltTable } from './table-builder.js';
 import { readXlsx } from './xlsx.reader.js';
 
@@ -29,6 +30,10 @@ const STRUCTURE: Record<FileFormat, SourceStructure> = {
   text: 'UNSTRUCTURED',
   markdown: 'UNSTRUCTURED',
   pdf: 'UNSTRUCTURED',
+  docx: 'UNSTRUCTURED',
+  pptx: 'UNSTRUCTURED',
+  odt: 'UNSTRUCTURED',
+  odp: 'UNSTRUCTURED',
 };
 
 /** One structure for the whole tree: the datasets' own when they agree, MIXED otherwise. */
@@ -123,6 +128,12 @@ async function readEntry(entry: FileEntry, context: FileContext, errors: Discove
     case 'pdf':
       tooLarge();
       return [documentOf(entry, await readPdf(entry.path, context))];
+    case 'docx':
+    case 'pptx':
+    case 'odt':
+    case 'odp':
+      tooLarge();
+      return [documentOf(entry, await readOfficeDocument(entry.path, entry.format, context))];
     case 'text':
     case 'markdown':
       return [documentOf(entry, await readTextDocument(entry.path, context))];

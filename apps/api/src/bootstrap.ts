@@ -18,6 +18,8 @@ export async function createApiApp(config: AppConfig, stores: ResolvedStores): P
     // Request bodies are bounded: a larger payload is refused before it is parsed.
     bodyParser: false,
   });
+  // Client addresses (login limit, audit) come from X-Forwarded-For only through trusted proxies.
+  app.set('trust proxy', config.trustProxy);
   app.useBodyParser('json', { limit: '2mb' });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   await app.init();

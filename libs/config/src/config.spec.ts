@@ -25,6 +25,7 @@ describe('loadConfig', () => {
         loginWindowSeconds: 900,
       },
       graphqlLimits: { maxDepth: 12, maxComplexity: 5000 },
+      trustProxy: false,
     });
   });
 
@@ -169,5 +170,42 @@ describe('loadConfig: accounts and API limits', () => {
       'CARTO_JWT_SECRET: must be at least 32 bytes long',
       'CARTO_ADMIN_PASSWORD: must be at least 12 characters long',
     ]);
+  });
+});
+
+describe('loadConfig: CARTO_TRUST_PROXY', () => {
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['0', false],
+    ['1', 1],
+    ['20', 20],
+    ['loopback', ['loopback']],
+    ['loopback, 10.0.0.0/8,192.168.1.7, fd00::/8', ['loopback', '10.0.0.0/8', '192.168.1.7', 'fd00::/8']],
+  ])('reads %p as %p', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { CARTO_TRUST_PROXY: value }).trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'true',
+      "CARTO_TRUST_PROXY: 'true' would let any client choose its address; give the number of proxies in front (e.g. 1) or their addresses",
+    ],
+    ['21', "CARTO_TRUST_PROXY: expected 1 to 20 proxy hops, got '21'"],
+    [
+      'proxy.example.org',
+      "CARTO_TRUST_PROXY: 'proxy.example.org' is not loopback, linklocal, uniquelocal, an IP address or a CIDR subnet",
+    ],
+    [
+      '10.0.0.0/33',
+      "CARTO_TRUST_PROXY: '10.0.0.0/33' is not loopback, linklocal, uniquelocal, an IP address or a CIDR subnet",
+    ],
+    [
+      '10.0.0.1/8/1',
+      "CARTO_TRUST_PROXY: '10.0.0.1/8/1' is not loopback, linklocal, uniquelocal, an IP address or a CIDR subnet",
+    ],
+    ['loopback,', "CARTO_TRUST_PROXY: '' is not loopback, linklocal, uniquelocal, an IP address or a CIDR subnet"],
+  ])('rejects %p', (value, message) => {
+    expect(() => loadConfig({ CARTO_TRUST_PROXY: value })).toThrow(message);
   });
 });

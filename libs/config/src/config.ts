@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './config.errors.js';
 
@@ -28,6 +29,11 @@ export interface AppConfig {
   auth: AuthConfig;
   /** Bounds on one GraphQL operation, checked before it runs. */
   graphqlLimits: { maxDepth: number; maxComplexity: number };
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (CARTO_TRUST_PROXY): false (the socket's
+   * address is the client's), a number of proxy hops, or the proxies' addresses and subnets.
+   */
+  trustProxy: false | number | string[];
 }
 
 export interface AuthConfig {
@@ -104,6 +110,44 @@ function parseInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, mi
     throw new ConfigError(name, `expected an integer from ${min} to ${max}, got '${value}'`);
   }
   return Number(value);
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * CARTO_TRUST_PROXY: unset or `false` trusts no proxy; `1`-`20` trusts that many hops; otherwise a
+ * comma-separated list of `loopback`, `linklocal`, `uniquelocal`, addresses and CIDR subnets.
+ * `true` (any client could then pick its own address, defeating the login limit) is refused.
+ */
+export function parseTrustProxy(env: NodeJS.ProcessEnv): false | number | string[] {
+  const name = 'CARTO_TRUST_PROXY';
+  const value = nonEmpty(env, name);
+  if (value === undefined || value === 'false' || value === '0') return false;
+  if (value === 'true') {
+    throw new ConfigError(
+      name,
+      "'true' would let any client choose its address; give the number of proxies in front (e.g. 1) or their addresses",
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    if (Number(value) > 20) throw new ConfigError(name, `expected 1 to 20 proxy hops, got '${value}'`);
+    return Number(value);
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (PROXY_NAMES.has(entry)) continue;
+    const [address, bits, extra] = entry.split('/');
+    const version = isIP(address ?? '');
+    const maxBits = version === 4 ? 32 : 128;
+    const validBits = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (version === 0 || !validBits || extra !== undefined) {
+      throw new ConfigError(
+        name,
+        `'${entry.slice(0, 60)}' is not loopback, linklocal, uniquelocal, an IP address or a CIDR subnet`,
+      );
+    }
+  }
+  return entries;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -203,6 +247,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxDepth: parseInteger(env, 'GRAPHQL_MAX_DEPTH', 12, 2, 100),
       maxComplexity: parseInteger(env, 'GRAPHQL_MAX_COMPLEXITY', 5000, 10, 1_000_000),
     },
+    trustProxy: parseTrustProxy(env),
   };
 }
 

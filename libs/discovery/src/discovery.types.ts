@@ -8,7 +8,7 @@ export type SourceStructure = 'STRUCTURED' | 'SEMI_STRUCTURED' | 'UNSTRUCTURED' 
 export type DatasetKind = 'TABLE' | 'VIEW' | 'MATERIALIZED_VIEW' | 'FILE' | 'DOCUMENT';
 
 export type FileFormat =
-  'csv' | 'tsv' | 'json' | 'ndjson' | 'xlsx' | 'text' | 'markdown' | 'pdf' | 'docx' | 'pptx' | 'odt' | 'odp';
+  'csv' | 'tsv' | 'json' | 'ndjson' | 'xlsx' | 'ods' | 'text' | 'markdown' | 'pdf' | 'docx' | 'pptx' | 'odt' | 'odp';
 
 export type TypeFamily =
   'string' | 'integer' | 'decimal' | 'boolean' | 'date' | 'timestamp' | 'binary' | 'json' | 'uuid' | 'other';

@@ -13,6 +13,7 @@ const FORMATS: Record<string, FileFormat> = {
   '.ndjson': 'ndjson',
   '.jsonl': 'ndjson',
   '.xlsx': 'xlsx',
+  '.ods': 'ods',
   '.txt': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',

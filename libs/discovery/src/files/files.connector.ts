@@ -17,6 +17,7 @@ import { readPdf, readTextDocument, type ReadDocument } from './document.reader.
 import type { FileContext } from './file-context.js';
 import { type FileEntry, walkFiles } from './file-walker.js';
 import { readJson } from './json.reader.js';
+import { readOds } from './ods.reader.js';
 import { readOfficeDocument } from './office.reader.js';
 import type { BuiltTable } from './table-builder.js';
 import { readXlsx } from './xlsx.reader.js';
@@ -25,6 +26,7 @@ const STRUCTURE: Record<FileFormat, SourceStructure> = {
   csv: 'STRUCTURED',
   tsv: 'STRUCTURED',
   xlsx: 'STRUCTURED',
+  ods: 'STRUCTURED',
   json: 'SEMI_STRUCTURED',
   ndjson: 'SEMI_STRUCTURED',
   text: 'UNSTRUCTURED',
@@ -116,9 +118,10 @@ async function readEntry(entry: FileEntry, context: FileContext, errors: Discove
       errors.push(...dropped(entry.name, table));
       return [tabular(entry, entry.name, table)];
     }
-    case 'xlsx': {
+    case 'xlsx':
+    case 'ods': {
       tooLarge();
-      const sheets = await readXlsx(entry.path, context);
+      const sheets = entry.format === 'xlsx' ? await readXlsx(entry.path, context) : await readOds(entry.path, context);
       return sheets.map(({ sheet, table }) => {
         const name = `${entry.name}#${sheet}`;
         errors.push(...dropped(name, table));

@@ -54,13 +54,7 @@ export async function readOfficeDocument(
   context: FileContext,
 ): Promise<ReadDocument> {
   const { label, article, body, others } = PARTS[format];
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(await readFile(path), { checkCRC32: false });
-  } catch (error) {
-    if (error instanceof DiscoveryError) throw error;
-    throw new DiscoveryError(DiscoveryErrorCode.FILE_MALFORMED, `not a readable ${label} (corrupt or not a ZIP)`);
-  }
+  const zip = await loadArchive(path, label);
   const names = Object.keys(zip.files)
     .filter((name) => !zip.files[name].dir)
     .sort(byPartOrder);
@@ -87,6 +81,15 @@ export async function readOfficeDocument(
   return result;
 }
 
+/** Opens a ZIP-based document; `label` names the kind of file in the error ("DOCX document"). */
+export async function loadArchive(path: string, label: string): Promise<JSZip> {
+  try {
+    return await JSZip.loadAsync(await readFile(path), { checkCRC32: false });
+  } catch {
+    throw new DiscoveryError(DiscoveryErrorCode.FILE_MALFORMED, `not a readable ${label} (corrupt or not a ZIP)`);
+  }
+}
+
 /** slide2.xml before slide10.xml: numbers compared as numbers. */
 function byPartOrder(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
@@ -100,7 +103,7 @@ function describe(pattern: RegExp): string {
 }
 
 /** Inflates one part as a stream, refusing it once it passes the remaining budget (zip bombs). */
-async function inflate(file: JSZip.JSZipObject, budget: number, name: string): Promise<string> {
+export async function inflate(file: JSZip.JSZipObject, budget: number, name: string): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   await new Promise<void>((resolve, reject) => {
@@ -190,7 +193,8 @@ export function xmlText(xml: string): string {
   return kept.join('\n').trim();
 }
 
-function decodeEntities(text: string): string {
+/** XML character and predefined entity references decoded; invalid code points dropped. */
+export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, entity: string) => {
     if (entity.startsWith('#')) {

@@ -98,13 +98,16 @@ async function missingKeys(tx: QueryRunner, label: Label, keys: string[]): Promi
   return new Set(keys.filter((key) => !found.has(key)));
 }
 
-/**
- * Applies a validated batch inside the caller's transaction. Everything is keyed and MERGEd, and
- * owned relationships are replaced, so applying the same batch twice leaves the same graph, and a
- * retried transaction function is harmless.
- */
+/** Receives the time and rows of each step of writeBatch (benchmarks). */
 export type WriteProfiler = (step: string, milliseconds: number, rows: number) => void;
 
+/**
+ * Applies a validated batch inside the caller's transaction. Everything is keyed and MERGEd (the
+ * fields of datasets the batch creates are CREATEd: they cannot exist yet), and owned relationships
+ * are replaced, so applying the same batch twice leaves the same graph, and a retried transaction
+ * function is harmless. `concurrency` above 1 is only for a runner that commits each statement on
+ * its own (field statements then run that many at once); a single transaction runs one at a time.
+ */
 export async function writeBatch(
   tx: QueryRunner,
   batch: GraphBatch,

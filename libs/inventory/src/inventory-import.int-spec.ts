@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
 import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
+import { compileInventory } from './format/inventory-compiler.js';
 import { plain } from './format/inventory-exporter.js';
+import { validateInventoryDocument } from './format/inventory-parser.js';
+import { Label } from './model/labels.js';
+import { writeBatch } from './graph/batch-writer.js';
 import { InventoryError, InventoryErrorCode } from './inventory.errors.js';
 import { InventoryImportService } from './inventory-import.service.js';
 
@@ -275,6 +279,38 @@ describe('inventory import and export (real Neo4j)', () => {
     );
     expect(fields.map((f) => ({ ...f, count: f.count.toNumber() }))).toEqual([
       { dataset: `${key}:patients`, description: 'Nom de naissance', count: 1 },
+    ]);
+  });
+  it('updates known fields from columns: new values set, nulls removed, absent properties kept', async () => {
+    const key = org();
+    await sut.importDocument(smallInventory(key));
+    const field = (name: string) => `${key}:patients/${name}`;
+    // Metrics an earlier scan left on two fields.
+    await neo4j.queryWrite('MATCH (f:Field) WHERE f.key IN $keys SET f.nullRatio = 0.1', {
+      keys: [field('id'), field('nom')],
+    });
+    const doc = smallInventory(key);
+    doc.sources![0].datasets![0].fields![1] = { name: 'nom', dataType: 'text' };
+    const batch = compileInventory(validateInventoryDocument(doc));
+    const props = new Map((batch.nodes.get(Label.Field) ?? []).map((row) => [row.key, row.props]));
+    // This scan measured `id` again, did not sample `nom`, and found no null ratio for the birth date.
+    props.get(field('id'))!.nullRatio = 0.7;
+    props.get(field('date_naissance'))!.nullRatio = null;
+    await neo4j.write((tx) => writeBatch(tx, batch));
+    const rows = await neo4j.queryRead<{
+      name: string;
+      dataType: string;
+      description: string | null;
+      nullRatio: number | null;
+    }>(
+      `MATCH (:Dataset {key: $dataset})-[:HAS_FIELD]->(f:Field)
+       RETURN f.name AS name, f.dataType AS dataType, f.description AS description, f.nullRatio AS nullRatio ORDER BY name`,
+      { dataset: `${key}:patients` },
+    );
+    expect(rows).toEqual([
+      { name: 'date_naissance', dataType: 'date', description: null, nullRatio: null },
+      { name: 'id', dataType: 'integer', description: null, nullRatio: 0.7 },
+      { name: 'nom', dataType: 'text', description: null, nullRatio: 0.1 },
     ]);
   });
 });

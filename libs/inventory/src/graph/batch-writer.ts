@@ -247,16 +247,26 @@ export async function writeBatch(
     let group = whole;
     if (withNode) {
       // Fields of datasets this import creates cannot exist yet: they are CREATEd, which spares
-      // the MERGE's lookup and lock per field. The rest (fields of known datasets) are MERGEd.
+      // the MERGE's lookup and lock per field. The rest (fields of known datasets) are MERGEd, from
+      // the same column lists.
       let created = new Set<string>();
       await timed('check new datasets', batch.nodes.get(Label.Dataset)?.length ?? 0, async () => {
         created = await datasetsWithoutFields(tx, batch, existing.get(Label.Dataset) ?? new Set());
       });
       const fresh = whole.rows.filter((row) => created.has(row.from) && isEmpty(row.props));
       if (fresh.length > 0) {
-        await timed(`create ${Label.Field}`, fresh.length, () => createFields(tx, fresh, fieldRows, now, concurrency));
+        await timed(`create ${Label.Field}`, fresh.length, () =>
+          writeFields(tx, 'create', fresh, fieldRows, now, concurrency),
+        );
       }
-      group = { ...whole, rows: whole.rows.filter((row) => !(created.has(row.from) && isEmpty(row.props))) };
+      const known = whole.rows.filter((row) => !created.has(row.from) && isEmpty(row.props));
+      if (known.length > 0) {
+        await timed(`merge ${Label.Field}`, known.length, () =>
+          writeFields(tx, 'merge', known, fieldRows, now, concurrency),
+        );
+      }
+      // Relationships with properties of their own (none today) take the generic path below.
+      group = { ...whole, rows: whole.rows.filter((row) => !isEmpty(row.props)) };
     }
     const byFrom = new Map<string, Record<string, unknown>[]>();
     for (const row of group.rows) {
@@ -321,11 +331,15 @@ const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function columns(
   rows: Props[],
   starts: number[],
-): { params: Record<string, unknown>; expressions: Map<string, string> } {
+  clearing = false,
+): { params: Record<string, unknown>; expressions: Map<string, string>; partial: Map<string, string> } {
+  // Creating, a null is an absent property; updating (clearing), a null removes the property and
+  // only an absent one is left as it is: rows that lack a column get a presence flag (`$c0p[i]`).
   const names = new Set<string>();
-  for (const props of rows) for (const name in props) if (props[name] !== null) names.add(name);
+  for (const props of rows) for (const name in props) if (clearing || props[name] !== null) names.add(name);
   const params: Record<string, unknown> = {};
   const expressions = new Map<string, string>();
+  const partial = new Map<string, string>();
   let j = 0;
   for (const name of [...names].sort()) {
     // Property names come from the compiler, never from documents; checked all the same.
@@ -349,6 +363,10 @@ function columns(
       previous = value;
     }
     const param = `c${j++}`;
+    if (clearing && !rows.every((props) => name in props)) {
+      params[`${param}p`] = rows.map((props) => name in props);
+      partial.set(name, `$${param}p[i]`);
+    }
     if (constant) {
       params[param] = values[0];
       expressions.set(name, `$${param}`);
@@ -362,7 +380,7 @@ function columns(
       expressions.set(name, `$${param}[i]`);
     }
   }
-  return { params, expressions };
+  return { params, expressions, partial };
 }
 
 /** Sends a string column as its distinct values and one small integer per row, when that is shorter. */
@@ -385,9 +403,13 @@ function dictionaryEncode(values: string[], params: Record<string, unknown>, par
   return true;
 }
 
-/** CREATEs fields and their HAS_FIELD from datasets, a dataset's fields in one statement. */
-async function createFields(
+/**
+ * Writes fields and their HAS_FIELD from datasets, a dataset's fields in one statement: CREATEd for
+ * datasets the batch creates, MERGEd (properties replaced, nulls removed) for the others.
+ */
+async function writeFields(
   tx: QueryRunner,
+  mode: 'create' | 'merge',
   rows: GraphBatch['rels'][number]['rows'],
   fieldRows: Map<string, Props>,
   now: string,
@@ -417,14 +439,29 @@ async function createFields(
       }
       starts.push(keys.length);
     }
-    const { params, expressions } = columns(props, starts);
-    const key = derivedKeys && expressions.has('name') ? `$datasets[g] + '/' + ${expressions.get('name')}` : '$keys[i]';
-    const assignments = [...expressions].map(([name, expression]) => `, \`${name}\`: ${expression}`).join('');
-    return {
-      query: `UNWIND range(0, size($datasets) - 1) AS g
+    const { params, expressions, partial } = columns(props, starts, mode === 'merge');
+    const key =
+      derivedKeys && expressions.has('name') && !partial.has('name')
+        ? `$datasets[g] + '/' + ${expressions.get('name')}`
+        : '$keys[i]';
+    const head = `UNWIND range(0, size($datasets) - 1) AS g
         MATCH (a:${Label.Dataset} {key: $datasets[g]}) USING INDEX a:${Label.Dataset}(key)
-        UNWIND range($starts[g], $starts[g + 1] - 1) AS i
-        CREATE (a)-[:${Rel.HAS_FIELD}]->(:${Label.Field} {key: ${key}, createdAt: $now${assignments}})`,
+        UNWIND range($starts[g], $starts[g + 1] - 1) AS i`;
+    let query: string;
+    if (mode === 'create') {
+      const assignments = [...expressions].map(([name, expression]) => `, \`${name}\`: ${expression}`).join('');
+      query = `${head} CREATE (a)-[:${Rel.HAS_FIELD}]->(:${Label.Field} {key: ${key}, createdAt: $now${assignments}})`;
+    } else {
+      const sets = [...expressions].map(([name, expression]) => {
+        const present = partial.get(name);
+        const value = present ? `CASE WHEN ${present} THEN ${expression} ELSE b.\`${name}\` END` : expression;
+        return `b.\`${name}\` = ${value}`;
+      });
+      query = `${head} MERGE (b:${Label.Field} {key: ${key}}) ON CREATE SET b.createdAt = $now
+        ${sets.length > 0 ? `SET ${sets.join(', ')}` : ''} MERGE (a)-[:${Rel.HAS_FIELD}]->(b)`;
+    }
+    return {
+      query,
       params: {
         ...params,
         datasets,

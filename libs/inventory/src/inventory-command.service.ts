@@ -119,8 +119,6 @@ function fail(code: InventoryErrorCode, path: string, reason: string): Inventory
   return InventoryError.of(code, [{ path, reason }]);
 }
 
-const notFound = (label: Label, key: string): InventoryError => notFoundError(label, key);
-
 /** The organisation and local part of a graph key, checked to belong to `organisation` when given. */
 function localOf(key: string, path: string, organisation?: string): { organisation: string; local: string } {
   const colon = typeof key === 'string' ? key.indexOf(':') : -1;
@@ -289,7 +287,7 @@ export class InventoryCommandService {
     authorize: Authorize = allow,
   ): Promise<CommandResult> {
     const current = await this.neo4j.read((tx) => readOrganisation(tx, key));
-    if (!current) throw notFound(Label.Organisation, key);
+    if (!current) throw notFoundError(Label.Organisation, key);
     const next = merge(current, withoutUndefined({ ...changes, key: undefined }));
     const organisation = target(Label.Organisation, key, key, null);
     authorize({
@@ -336,7 +334,7 @@ export class InventoryCommandService {
     const key = graphKey(organisation, doc.key);
     const org = await this.neo4j.read(async (tx) => {
       const found = await readOrganisation(tx, organisation);
-      if (!found) throw notFound(Label.Organisation, organisation);
+      if (!found) throw notFoundError(Label.Organisation, organisation);
       if ((await existingLabels(tx, key, [Label.Department])).length > 0) {
         throw fail(
           InventoryErrorCode.DUPLICATE_KEY,
@@ -500,7 +498,7 @@ export class InventoryCommandService {
     const key = graphKey(organisation, doc.key);
     const { source, org } = await this.neo4j.read(async (tx) => {
       const found = await readSource(tx, sourceKey);
-      if (!found) throw notFound(Label.DataSource, sourceKey);
+      if (!found) throw notFoundError(Label.DataSource, sourceKey);
       if ((await existingLabels(tx, key, [Label.DataSource, Label.Dataset])).length > 0) {
         throw fail(
           InventoryErrorCode.DUPLICATE_KEY,
@@ -532,10 +530,10 @@ export class InventoryCommandService {
     if (newSourceKey !== undefined) localOf(newSourceKey, 'input.source', organisation);
     const state = await this.neo4j.read(async (tx) => {
       const sourceKey = await sourceOfDataset(tx, key);
-      if (!sourceKey) throw notFound(Label.Dataset, key);
+      if (!sourceKey) throw notFoundError(Label.Dataset, key);
       const source = (await readSource(tx, sourceKey, [key]))!;
       const targetSource = newSourceKey && newSourceKey !== sourceKey ? await readSource(tx, newSourceKey) : source;
-      if (!targetSource) throw notFound(Label.DataSource, newSourceKey!);
+      if (!targetSource) throw notFoundError(Label.DataSource, newSourceKey!);
       const leaving =
         targetSource.department !== source.department
           ? await readFlows(tx, await flowsLeaving(tx, Label.Dataset, key))
@@ -620,12 +618,12 @@ export class InventoryCommandService {
       );
       return result.records[0]?.get('key') as string | undefined;
     });
-    if (!datasetKey) throw notFound(Label.Field, key);
+    if (!datasetKey) throw notFoundError(Label.Field, key);
     const { source, org } = await this.readDatasetSource(datasetKey, organisation);
     const dataset = source.doc.datasets![0];
     const fields = dataset.fields ?? [];
     const index = fields.findIndex((field) => graphKey(organisation, fieldLocalKey(dataset.key, field.name)) === key);
-    if (index < 0) throw notFound(Label.Field, key);
+    if (index < 0) throw notFoundError(Label.Field, key);
     const next = merge(fields[index], withoutUndefined({ ...changes, name: undefined }));
     const it = target(Label.Field, key, organisation, source.department);
     authorize({ action: 'update', label: Label.Field, current: it, next: it, fields: changedFields(changes) });
@@ -722,7 +720,7 @@ export class InventoryCommandService {
     const key = graphKey(organisation, doc.key);
     const { org, origin } = await this.neo4j.read(async (tx) => {
       const found = await readOrganisation(tx, organisation);
-      if (!found) throw notFound(Label.Organisation, organisation);
+      if (!found) throw notFoundError(Label.Organisation, organisation);
       if ((await existingLabels(tx, key, [Label.DataFlow])).length > 0) {
         throw fail(
           InventoryErrorCode.DUPLICATE_KEY,
@@ -750,7 +748,7 @@ export class InventoryCommandService {
     const local = withoutUndefined(this.localFlow(changes, organisation));
     const state = await this.neo4j.read(async (tx) => {
       const [current] = await readFlows(tx, [key]);
-      if (!current) throw notFound(Label.DataFlow, key);
+      if (!current) throw notFoundError(Label.DataFlow, key);
       const next = merge(current.doc, local);
       const origin = await this.flowOrigin(tx, graphKey(organisation, next.from), 'input.from');
       return { current, next, origin, org: (await readOrganisation(tx, organisation))! };
@@ -838,7 +836,7 @@ export class InventoryCommandService {
       ).records[0]?.get('nodes') as
         | (Omit<GraphNodeRow, 'label' | 'depth'> & { labels: string[]; depth: { toNumber(): number } | number })[]
         | undefined;
-      if (!owned) throw notFound(label, key);
+      if (!owned) throw notFoundError(label, key);
       const subtree: GraphNodeRow[] = owned.map((row) => ({
         id: row.id,
         label: inventoryLabelOf(row.labels),
@@ -998,7 +996,7 @@ export class InventoryCommandService {
   ): Promise<OrganisationDoc> {
     return this.neo4j.read(async (tx) => {
       const org = await readOrganisation(tx, organisation);
-      if (!org) throw notFound(Label.Organisation, organisation);
+      if (!org) throw notFoundError(Label.Organisation, organisation);
       if ((await existingLabels(tx, key, labels)).length > 0) {
         throw fail(
           InventoryErrorCode.DUPLICATE_KEY,
@@ -1017,7 +1015,7 @@ export class InventoryCommandService {
   ): Promise<{ current: Declared<T>; org: OrganisationDoc }> {
     return this.neo4j.read(async (tx) => {
       const current = await read(tx, key);
-      if (!current) throw notFound(label, key);
+      if (!current) throw notFoundError(label, key);
       return { current, org: (await readOrganisation(tx, current.organisation))! };
     });
   }
@@ -1029,7 +1027,7 @@ export class InventoryCommandService {
   ): Promise<{ source: Declared<SourceDoc>; org: OrganisationDoc }> {
     return this.neo4j.read(async (tx) => {
       const sourceKey = await sourceOfDataset(tx, datasetKey);
-      if (!sourceKey) throw notFound(Label.Dataset, datasetKey);
+      if (!sourceKey) throw notFoundError(Label.Dataset, datasetKey);
       return {
         source: (await readSource(tx, sourceKey, [datasetKey]))!,
         org: (await readOrganisation(tx, organisation))!,

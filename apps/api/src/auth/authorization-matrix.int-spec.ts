@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { type InventoryDocument, InventoryCommandService, InventoryImportService } from '@cartographer/inventory';
 import {
+  activityRecord,
   connectionRefOf,
   fieldNames,
   MATRIX_ROLES,
@@ -659,15 +660,7 @@ function remove(
   };
 }
 
-const ACTIVITY = {
-  controller: { name: 'Matrix' },
-  purposes: ['Gestion'],
-  legalBases: ['CONTRACT'],
-  dataSubjectCategories: ['Clients'],
-  personalDataCategories: ['Identité'],
-  retention: '1 an',
-  securityMeasures: ['Chiffrement'],
-} as const;
+const activity = () => ({ controller: { name: 'Matrix' }, ...activityRecord() });
 
 const MUTATION_CASES: Record<MutationName, MutationCase> = {
   createApiToken: {
@@ -770,7 +763,7 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
   },
   createProcessingActivity: {
     ...create('createProcessingActivity', 'CreateProcessingActivityInput', 'key departmentKey name', (fx) => ({
-      ...ACTIVITY,
+      ...activity(),
       key: 'pa-new',
       name: NEW_NAME,
       department: `${fx.main}:dept-a`,
@@ -863,12 +856,7 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
     (fx) => `${fx.main}:pa-tmp`,
     (commands, fx) =>
       commands.createProcessingActivity({
-        ...ACTIVITY,
-        legalBases: [...ACTIVITY.legalBases],
-        purposes: [...ACTIVITY.purposes],
-        dataSubjectCategories: [...ACTIVITY.dataSubjectCategories],
-        personalDataCategories: [...ACTIVITY.personalDataCategories],
-        securityMeasures: [...ACTIVITY.securityMeasures],
+        ...activity(),
         key: 'pa-tmp',
         name: 'Throw-away',
         department: `${fx.main}:dept-a`,

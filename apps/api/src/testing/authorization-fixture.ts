@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { type Account, type ApiTokenView, AuditService, Role, TokensService, UsersService } from '@cartographer/access';
 import { Neo4jService } from '@cartographer/graph';
-import { type InventoryDocument, InventoryImportService, plain } from '@cartographer/inventory';
+import { type InventoryDocument, InventoryImportService, type LegalBasis, plain } from '@cartographer/inventory';
 import { SCAN_QUEUE, type ScanRun, ScanRunsRepository } from '@cartographer/scan';
 import { uniqueId } from '@cartographer/testing';
 import { type ApiHarness, startApi } from './api-harness.js';
@@ -63,6 +63,16 @@ export interface MatrixState {
 }
 
 /** Field names carry the run too: the fields list is searched by name. */
+/** The Art. 30 contents every fixture activity shares (purposes, legal bases, ...), fresh each time. */
+export const activityRecord = () => ({
+  purposes: ['Gestion'],
+  legalBases: ['CONTRACT'] as LegalBasis[],
+  dataSubjectCategories: ['Clients'],
+  personalDataCategories: ['Identité'],
+  retention: '1 an',
+  securityMeasures: ['Chiffrement'],
+});
+
 export const fieldNames = (run: string) => ({ email: `email_${run}`, nom: `nom_${run}` });
 export const connectionRefOf = (run: string, organisation: 'main' | 'other', side: Side) =>
   `CARTO_MX_${run.toUpperCase()}_${organisation.toUpperCase()}_${side.toUpperCase()}`;
@@ -134,12 +144,7 @@ export function matrixDocument(run: string, organisation: string, tag: 'main' | 
       department: `dept-${side}`,
       description: 'fixture activity',
       controller: { name: `Org ${tag}` },
-      purposes: ['Gestion'],
-      legalBases: ['CONTRACT'],
-      dataSubjectCategories: ['Clients'],
-      personalDataCategories: ['Identité'],
-      retention: '1 an',
-      securityMeasures: ['Chiffrement'],
+      ...activityRecord(),
       recipients: [`rcp-${side}`],
       datasets: [`ds-${side}`],
       fields: side === 'a' ? [`ds-a/${email}`] : [],

@@ -9,7 +9,7 @@ import type {
   SourceStructure,
 } from '../discovery.types.js';
 import { resolveOptions, throwIfAborted } from '../common/options.js';
-import { runBounded } from '../common/pool.js';
+import { runBounded } from '@cartographer/common';
 import { assembleSource, emitDataset } from '../common/result.js';
 import { velocityWindow } from '../common/velocity.js';
 import { readDelimited } from './delimited.reader.js';

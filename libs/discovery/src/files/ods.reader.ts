@@ -3,9 +3,10 @@ import type { TypeFamily } from '../discovery.types.js';
 import { throwIfAborted } from '../common/options.js';
 import { headerNames } from './delimited.reader.js';
 import type { FileContext } from './file-context.js';
-import { decodeEntities, inflate, loadArchive, MAX_OFFICE_XML_BYTES } from './office.reader.js';
+import { inflate, loadArchive, MAX_OFFICE_XML_BYTES } from './office.reader.js';
 import { type BuiltTable, TableBuilder } from './table-builder.js';
 import { familyOfText } from './value-inference.js';
+import { decodeEntities, scanXml } from './xml-scan.js';
 
 /** Rows and columns of one sheet at most, as in LibreOffice Calc: repeat counts are clipped to them. */
 export const ODS_MAX_ROWS = 1_048_576;
@@ -106,69 +107,57 @@ export async function readOds(path: string, context: FileContext): Promise<{ she
     }
   };
 
-  let i = 0;
-  const n = xml.length;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    if (lt === -1) break;
-    if (cell && annotation === 0 && lt > i) cell.text.push(decodeEntities(xml.slice(i, lt)));
-    if (xml.startsWith('<!--', lt)) {
-      const close = xml.indexOf('-->', lt + 4);
-      i = close === -1 ? n : close + 3;
-      continue;
-    }
-    const gt = xml.indexOf('>', lt + 1);
-    if (gt === -1) break;
-    const tag = xml.slice(lt + 1, gt);
-    i = gt + 1;
-    const closing = tag.startsWith('/');
-    const selfClosing = tag.endsWith('/');
-    const nameEnd = tag.search(/[\s/]|$/u);
-    const name = closing ? tag.slice(1).trim() : tag.slice(0, nameEnd === 0 ? tag.length : nameEnd);
-
-    if (name === 'table:table') {
-      if (closing) {
-        if (builder) sheets.push({ sheet, table: builder.finish() });
-        builder = undefined;
-      } else {
-        sheet = attributesOf(tag).get('table:name') || `Sheet${sheets.length + 1}`;
-        builder = new TableBuilder(context.options, context.window);
-        header = undefined;
-        rowsInSheet = 0;
-        throwIfAborted(context.options.signal);
-      }
-    } else if (name === 'table:table-row') {
-      if (closing) endRow();
-      else {
-        row = new Map();
-        column = 0;
-        rowRepeat = repeatOf(attributesOf(tag), 'table:number-rows-repeated', ODS_MAX_ROWS);
-        if (selfClosing) endRow();
-      }
-    } else if (name === 'table:table-cell' || name === 'table:covered-table-cell') {
-      if (closing) {
-        if (cell) endCell(cell.attributes, cell.repeat, cell.covered ? '' : cell.text.join(''));
-        cell = undefined;
-      } else {
-        const attributes = attributesOf(tag);
-        const repeat = repeatOf(attributes, 'table:number-columns-repeated', ODS_MAX_COLUMNS);
-        // A covered cell (under a merged one) holds no value of its own.
-        const covered = name === 'table:covered-table-cell';
-        const own = covered ? new Map<string, string>() : attributes;
-        if (selfClosing) endCell(own, repeat, '');
-        else {
-          cell = { attributes: own, repeat, text: [], covered };
-          paragraphs = 0;
-          annotation = 0;
+  scanXml(
+    xml,
+    (text) => {
+      if (cell && annotation === 0) cell.text.push(text);
+    },
+    ({ name, closing, selfClosing, raw }) => {
+      if (name === 'table:table') {
+        if (closing) {
+          if (builder) sheets.push({ sheet, table: builder.finish() });
+          builder = undefined;
+        } else {
+          sheet = attributesOf(raw).get('table:name') || `Sheet${sheets.length + 1}`;
+          builder = new TableBuilder(context.options, context.window);
+          header = undefined;
+          rowsInSheet = 0;
+          throwIfAborted(context.options.signal);
         }
+      } else if (name === 'table:table-row') {
+        if (closing) endRow();
+        else {
+          row = new Map();
+          column = 0;
+          rowRepeat = repeatOf(attributesOf(raw), 'table:number-rows-repeated', ODS_MAX_ROWS);
+          if (selfClosing) endRow();
+        }
+      } else if (name === 'table:table-cell' || name === 'table:covered-table-cell') {
+        if (closing) {
+          if (cell) endCell(cell.attributes, cell.repeat, cell.covered ? '' : cell.text.join(''));
+          cell = undefined;
+        } else {
+          const attributes = attributesOf(raw);
+          const repeat = repeatOf(attributes, 'table:number-columns-repeated', ODS_MAX_COLUMNS);
+          // A covered cell (under a merged one) holds no value of its own.
+          const covered = name === 'table:covered-table-cell';
+          const own = covered ? new Map<string, string>() : attributes;
+          if (selfClosing) endCell(own, repeat, '');
+          else {
+            cell = { attributes: own, repeat, text: [], covered };
+            paragraphs = 0;
+            annotation = 0;
+          }
+        }
+      } else if (name === 'office:annotation') {
+        if (!selfClosing) annotation += closing ? -1 : 1;
+      } else if (cell && annotation === 0 && !closing) {
+        if (name === 'text:p' && paragraphs++ > 0) cell.text.push('\n');
+        else if (name === 'text:s') cell.text.push(' ');
+        else if (name === 'text:tab') cell.text.push('\t');
+        else if (name === 'text:line-break') cell.text.push('\n');
       }
-    } else if (name === 'office:annotation') {
-      if (!selfClosing) annotation += closing ? -1 : 1;
-    } else if (cell && annotation === 0) {
-      if (name === 'text:p' && !closing && paragraphs++ > 0) cell.text.push('\n');
-      else if (name === 'text:s' || name === 'text:tab') cell.text.push(name === 'text:s' ? ' ' : '\t');
-      else if (name === 'text:line-break') cell.text.push('\n');
-    }
-  }
+    },
+  );
   return sheets;
 }

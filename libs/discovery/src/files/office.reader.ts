@@ -6,6 +6,7 @@ import { throwIfAborted } from '../common/options.js';
 import { truncate } from '../common/sample.js';
 import type { ReadDocument } from './document.reader.js';
 import type { FileContext } from './file-context.js';
+import { scanXml } from './xml-scan.js';
 
 export type OfficeFormat = Extract<FileFormat, 'docx' | 'pptx' | 'odt' | 'odp'>;
 
@@ -40,8 +41,6 @@ const WORD_ENDS = new Set(['w:tab', 'a:tab', 'text:tab', 'text:s']);
 /** Table cells and rows: a row's cells on one line, separated by tabs. */
 const CELL_ENDS = new Set(['w:tc', 'a:tc', 'table:table-cell']);
 const ROW_ENDS = new Set(['w:tr', 'a:tr', 'table:table-row']);
-
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 /**
  * The text of an Office Open XML (DOCX, PPTX) or OpenDocument (ODT, ODP) file: its XML parts with the
@@ -135,10 +134,8 @@ export async function inflate(file: JSZip.JSZipObject, budget: number, name: str
 }
 
 /**
- * The character data of an XML document in one linear pass: tags removed (a line end or a space in
- * their place where they separate paragraphs or words), comments, CDATA markers and processing
- * instructions skipped, entities decoded. Not a validating parser: malformed markup loses text, it
- * does not fail.
+ * The character data of an XML document: markup removed, a line end or a space in its place where
+ * tags separate paragraphs, table rows and cells or words.
  */
 export function xmlText(xml: string): string {
   // Pieces, separators as pieces of their own, so replacing the last separator costs nothing.
@@ -147,40 +144,18 @@ export function xmlText(xml: string): string {
     if (replaces !== undefined && out[out.length - 1] === replaces) out[out.length - 1] = value;
     else out.push(value);
   };
-  let i = 0;
-  const n = xml.length;
-  while (i < n) {
-    const lt = xml.indexOf('<', i);
-    const end = lt === -1 ? n : lt;
-    if (end > i) out.push(decodeEntities(xml.slice(i, end)));
-    if (lt === -1) break;
-    if (xml.startsWith('<!--', lt)) {
-      const close = xml.indexOf('-->', lt + 4);
-      i = close === -1 ? n : close + 3;
-      continue;
-    }
-    if (xml.startsWith('<![CDATA[', lt)) {
-      const close = xml.indexOf(']]>', lt + 9);
-      out.push(xml.slice(lt + 9, close === -1 ? n : close));
-      i = close === -1 ? n : close + 3;
-      continue;
-    }
-    const gt = xml.indexOf('>', lt + 1);
-    if (gt === -1) break;
-    const tag = xml.slice(lt + 1, gt);
-    const closing = tag.startsWith('/');
-    const selfClosing = tag.endsWith('/');
-    if (closing || selfClosing) {
-      const nameEnd = tag.search(/[\s/]|$/u);
-      const name = closing ? tag.slice(1).trim() : tag.slice(0, nameEnd === 0 ? tag.length : nameEnd);
+  scanXml(
+    xml,
+    (text) => out.push(text),
+    ({ name, closing, selfClosing }) => {
+      if (!closing && !selfClosing) return;
       // A cell's last paragraph ends the cell, not the line: the cells of a row share one line.
       if (CELL_ENDS.has(name)) separator('\t', '\n');
       else if (ROW_ENDS.has(name)) separator('\n', '\t');
       else if (LINE_ENDS.has(name)) separator('\n');
       else if (WORD_ENDS.has(name)) separator(name === 'text:s' ? ' ' : '\t');
-    }
-    i = gt + 1;
-  }
+    },
+  );
   // Blanks at the end of lines go, and runs of empty lines become one (split and join: linear).
   const lines = out.join('').split('\n');
   const kept: string[] = [];
@@ -191,16 +166,4 @@ export function xmlText(xml: string): string {
     if (empty <= 1) kept.push(trimmed);
   }
   return kept.join('\n').trim();
-}
-
-/** XML character and predefined entity references decoded; invalid code points dropped. */
-export function decodeEntities(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-z]{2,4});/g, (whole, entity: string) => {
-    if (entity.startsWith('#')) {
-      const code = entity[1] === 'x' ? Number.parseInt(entity.slice(2), 16) : Number.parseInt(entity.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '';
-    }
-    return NAMED_ENTITIES[entity] ?? whole;
-  });
 }

@@ -12,7 +12,7 @@ import type {
   Velocity,
 } from '../discovery.types.js';
 import { type ResolvedOptions, sampleRowsFor, throwIfAborted } from '../common/options.js';
-import { runBounded } from '../common/pool.js';
+import { runBounded } from '@cartographer/common';
 import { assembleSource, emitDataset } from '../common/result.js';
 import { buildSample, type SampledRow } from '../common/sample.js';
 import {

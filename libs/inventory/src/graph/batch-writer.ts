@@ -1,4 +1,5 @@
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
+import { runBounded } from '@cartographer/common';
 
 /** What the writer needs of a transaction: a managed one, or one auto-committed write per statement. */
 export type QueryRunner = Pick<ManagedTransaction, 'run'>;
@@ -239,13 +240,12 @@ export async function writeBatch(
 
   // 5. Relationships, grouped by their start node: one index lookup per parent instead of one per
   // row (a dataset's hundred fields share one MATCH of the dataset). HAS_FIELD goes first and
-  // MERGEs the field itself on the way, as other relationships may end on fields.
+  // writes the field itself on the way, as other relationships may end on fields.
   const ordered = [...rels.filter((g) => g.type === Rel.HAS_FIELD), ...rels.filter((g) => g.type !== Rel.HAS_FIELD)];
-  for (const whole of ordered) {
-    const verb = OWNED.has(whole.type) ? 'CREATE' : 'MERGE';
-    const withNode = whole.type === Rel.HAS_FIELD && whole.to === Label.Field;
-    let group = whole;
-    if (withNode) {
+  for (const group of ordered) {
+    if (group.type === Rel.HAS_FIELD && group.to === Label.Field) {
+      if (group.rows.some((row) => row.props && Object.keys(row.props).length > 0))
+        throw new Error('batch writer: HAS_FIELD relationships carry no properties');
       // Fields of datasets this import creates cannot exist yet: they are CREATEd, which spares
       // the MERGE's lookup and lock per field. The rest (fields of known datasets) are MERGEd, from
       // the same column lists.
@@ -253,51 +253,41 @@ export async function writeBatch(
       await timed('check new datasets', batch.nodes.get(Label.Dataset)?.length ?? 0, async () => {
         created = await datasetsWithoutFields(tx, batch, existing.get(Label.Dataset) ?? new Set());
       });
-      const fresh = whole.rows.filter((row) => created.has(row.from) && isEmpty(row.props));
+      const fresh = group.rows.filter((row) => created.has(row.from));
+      const known = group.rows.filter((row) => !created.has(row.from));
       if (fresh.length > 0) {
         await timed(`create ${Label.Field}`, fresh.length, () =>
           writeFields(tx, 'create', fresh, fieldRows, now, concurrency),
         );
       }
-      const known = whole.rows.filter((row) => !created.has(row.from) && isEmpty(row.props));
       if (known.length > 0) {
         await timed(`merge ${Label.Field}`, known.length, () =>
           writeFields(tx, 'merge', known, fieldRows, now, concurrency),
         );
       }
-      // Relationships with properties of their own (none today) take the generic path below.
-      group = { ...whole, rows: whole.rows.filter((row) => !isEmpty(row.props)) };
+      continue;
     }
+    const verb = OWNED.has(group.type) ? 'CREATE' : 'MERGE';
     const byFrom = new Map<string, Record<string, unknown>[]>();
     for (const row of group.rows) {
       let list = byFrom.get(row.from);
       if (!list) byFrom.set(row.from, (list = []));
-      const fieldProps = withNode ? fieldRows.get(row.to) : undefined;
-      list.push({ to: row.to, props: toNeo4j(row.props), ...(fieldProps ? nodeParams(fieldProps) : {}) });
+      list.push({ to: row.to, props: toNeo4j(row.props) });
     }
     const grouped = [...byFrom].map(([from, targets]) => ({ from, targets }));
-    const target = withNode
-      ? `MERGE (b:${group.to} {key: row.to}) ON CREATE SET b += row.node, b.createdAt = $now ON MATCH SET b += row.node, b += row.cleared`
-      : `MATCH (b:${group.to} {key: row.to}) USING INDEX b:${group.to}(key)`;
     for (const chunk of chunkBy(grouped, (g) => g.targets.length)) {
       await timed(
         `rel ${group.type}`,
         chunk.reduce((n, g) => n + g.targets.length, 0),
         () =>
           tx.run(
-            `UNWIND $groups AS g MATCH (a:${group.from} {key: g.from}) USING INDEX a:${group.from}(key) UNWIND g.targets AS row ${target} ${verb} (a)-[r:${group.type}]->(b) SET r += row.props`,
-            { groups: chunk, now },
+            `UNWIND $groups AS g MATCH (a:${group.from} {key: g.from}) USING INDEX a:${group.from}(key) UNWIND g.targets AS row MATCH (b:${group.to} {key: row.to}) USING INDEX b:${group.to}(key) ${verb} (a)-[r:${group.type}]->(b) SET r += row.props`,
+            { groups: chunk },
           ),
       );
     }
   }
   return countWrites(batch);
-}
-
-function isEmpty(props: Props | undefined): boolean {
-  if (!props) return true;
-  for (const _ in props) return false;
-  return true;
 }
 
 /**
@@ -471,35 +461,15 @@ async function writeFields(
       },
     };
   };
-  await inParallel(
+  await runBounded(
     chunkBy([...byDataset], ([, keys]) => keys.length),
     concurrency,
-    (chunk) => {
+    undefined,
+    async (chunk) => {
       const { query, params } = statement(chunk);
-      return tx.run(query, params);
+      await tx.run(query, params);
     },
   );
-}
-
-/**
- * Runs work over items with at most `concurrency` under way; the first failure stops new work and
- * is rethrown once the running items have settled.
- */
-async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async () => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
-  if (failure) throw failure.error;
 }
 
 const parentIndex = new WeakMap<GraphBatch, Map<string, string>>();

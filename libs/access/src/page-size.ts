@@ -1,8 +1,7 @@
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@cartographer/common';
 import { AccessError, AccessErrorCode } from './access.errors.js';
 
-/** Upper bound of every page of a list, in the API and in repositories. */
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE };
 
 /** Returns a valid page size (default when absent) or throws INVALID_INPUT naming the bound. */
 export function assertPageSize(first: number | null | undefined): number {

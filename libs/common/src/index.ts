@@ -1,1 +1,3 @@
+export * from './domain-error.js';
+export * from './page-size.js';
 export * from './run-bounded.js';

@@ -14,3 +14,4 @@ export * from './query/inventory-query.types.js';
 export * from './query/inventory-query.repository.js';
 export * from './inventory.module.js';
 export * from './demo-loader.js';
+export * from './model/revision.js';

@@ -4,7 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type AppConfig, ConfigModule } from '@cartographer/config';
 import { GraphModule, type GraphConnectionOptions } from '@cartographer/graph';
-import { migrations } from '../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 import { FindingsApiModule } from './findings/findings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoryApiModule } from './inventory/inventory-api.module.js';

@@ -1,3 +1,4 @@
+import { DomainError, ErrorKind } from '@cartographer/common';
 import { secretFromEnv } from '@cartographer/config';
 import { propagateFindings } from '@cartographer/findings';
 import type { Neo4jService } from '@cartographer/graph';
@@ -12,10 +13,16 @@ export interface ScanJob {
   sampleSize?: number;
 }
 
-export class ScanTargetError extends Error {
+export enum ScanErrorCode {
+  /** The declared source cannot be scanned as recorded: unknown, no connectionRef, unset variable. */
+  INVALID_TARGET = 'SCAN_INVALID_TARGET',
+}
+
+const KINDS: Readonly<Record<ScanErrorCode, ErrorKind>> = { [ScanErrorCode.INVALID_TARGET]: ErrorKind.INVALID_INPUT };
+
+export class ScanTargetError extends DomainError<ScanErrorCode> {
   constructor(message: string) {
-    super(message);
-    this.name = 'ScanTargetError';
+    super(ScanErrorCode.INVALID_TARGET, message, KINDS);
   }
 }
 

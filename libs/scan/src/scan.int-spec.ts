@@ -5,7 +5,7 @@ import { FindingsRepository } from '@cartographer/findings';
 import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
 import { InventoryImportService } from '@cartographer/inventory';
 import { testStores, uniqueId } from '@cartographer/testing';
-import { migrations } from '../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 import { runScan } from './scan.service.js';
 import { ScanRunsRepository } from './scan-runs.repository.js';
 

@@ -6,7 +6,7 @@ import { AuditService, auditRowHash } from '@cartographer/access';
 import { projectRoot } from '@cartographer/config';
 import { createDataSource } from '@cartographer/database';
 import { testStores, uniqueId } from '@cartographer/testing';
-import { migrations } from '../../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 
 const CLI = join(projectRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
 

@@ -3,16 +3,14 @@ import { Command, CommandRunner, Option } from 'nest-commander';
 import { stringify } from 'yaml';
 import { InventoryImportService } from '@cartographer/inventory';
 import { CliRuntime } from '../cli-runtime.js';
-import { ExitCode } from '../cli-errors.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
+
+const usage = (message: string) => new CliFailure(ExitCode.INVALID_INPUT, message);
 
 interface ExportOptions {
   format: 'json' | 'yaml';
   organisation?: string;
   output?: string;
-}
-
-class UsageError extends Error {
-  readonly exitCode = ExitCode.INVALID_INPUT;
 }
 
 @Command({ name: 'export', description: 'Export an organisation inventory in the import format (stdout or --output)' })
@@ -23,7 +21,7 @@ export class ExportCommand extends CommandRunner {
 
   @Option({ flags: '-f, --format <format>', description: 'json or yaml', defaultValue: 'yaml' })
   parseFormat(value: string): string {
-    if (value !== 'json' && value !== 'yaml') throw new UsageError(`--format must be json or yaml, got '${value}'`);
+    if (value !== 'json' && value !== 'yaml') throw usage(`--format must be json or yaml, got '${value}'`);
     return value;
   }
 
@@ -43,7 +41,7 @@ export class ExportCommand extends CommandRunner {
     if (!organisation) {
       const orgs = await neo4j.queryRead<{ key: string }>('MATCH (o:Organisation) RETURN o.key AS key ORDER BY key');
       if (orgs.length !== 1) {
-        throw new UsageError(
+        throw usage(
           orgs.length === 0
             ? 'the inventory is empty'
             : `several organisations (${orgs.map((o) => o.key).join(', ')}): choose one with --organisation`,

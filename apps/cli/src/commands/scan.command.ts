@@ -4,8 +4,11 @@ import { secretFromEnv } from '@cartographer/config';
 import { redactUrl } from '@cartographer/discovery';
 import { keyFrom, runScan, ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from '../cli-runtime.js';
-import { ExitCode } from '../cli-errors.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
+import { localKeyOption } from '../cli-keys.js';
 import { ProgressBar } from '../progress-bar.js';
+
+const usage = (message: string) => new CliFailure(ExitCode.INVALID_INPUT, message);
 
 interface ScanOptions {
   organisation?: string;
@@ -15,10 +18,6 @@ interface ScanOptions {
   format: 'text' | 'json';
   store: boolean;
   connectionRef?: string;
-}
-
-class UsageError extends Error {
-  readonly exitCode = ExitCode.INVALID_INPUT;
 }
 
 @Command({
@@ -50,7 +49,7 @@ export class ScanCommand extends CommandRunner {
   @Option({ flags: '--sample <n>', description: 'values sampled per column (default 1000)' })
   parseSample(value: string): number {
     if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100000)
-      throw new UsageError(`--sample must be a whole number from 1 to 100000, got '${value}'`);
+      throw usage(`--sample must be a whole number from 1 to 100000, got '${value}'`);
     return Number(value);
   }
 
@@ -60,7 +59,7 @@ export class ScanCommand extends CommandRunner {
     defaultValue: 'text',
   })
   parseFormat(value: string): string {
-    if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, got '${value}'`);
+    if (value !== 'text' && value !== 'json') throw usage(`--format must be text or json, got '${value}'`);
     return value;
   }
 
@@ -75,23 +74,31 @@ export class ScanCommand extends CommandRunner {
   })
   parseConnectionRef(value: string): string {
     if (!/^[A-Z_][A-Z0-9_]{0,127}$/.test(value))
-      throw new UsageError(`--connection-ref must be an environment variable name, got '${value}'`);
+      throw usage(`--connection-ref must be an environment variable name, got '${value}'`);
     return value;
   }
 
-  async run([rawTarget]: string[], options: ScanOptions): Promise<void> {
+  async run([rawTarget]: string[], given: ScanOptions): Promise<void> {
+    const source = localKeyOption('--source', given.source, given.organisation);
+    const department = localKeyOption('--department', given.department, source.organisation);
+    const options = {
+      ...given,
+      organisation: department.organisation,
+      source: source.local,
+      department: department.local,
+    };
     const store = options.store !== false;
     let target = rawTarget;
     let connectionRef = options.connectionRef;
     if (rawTarget.startsWith('env:')) {
       const variable = rawTarget.slice(4);
       const value = secretFromEnv(variable);
-      if (!value) throw new UsageError(`environment variable ${variable} is not set`);
+      if (!value) throw usage(`environment variable ${variable} is not set`);
       target = value;
       connectionRef ??= variable;
     }
     if (store && !options.organisation)
-      throw new UsageError('--organisation is required to store the scan (or pass --no-store)');
+      throw usage('--organisation is required to store the scan (or pass --no-store)');
     const shown = /^[a-z]+:\/\//i.test(target) ? redactUrl(target) : target;
     const sourceKey = options.source ?? keyFrom(shown.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/i, '').replace(/[/:]+/g, '-'));
 

@@ -1,8 +1,6 @@
 import { hostname, userInfo } from 'node:os';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import {
-  AccessError,
-  AccessErrorCode,
   ACCESS_ENTITIES,
   type AuditActor,
   AuditService,
@@ -12,29 +10,9 @@ import {
   UsersService,
 } from '@cartographer/access';
 import { CliRuntime } from '../cli-runtime.js';
-import { ExitCode } from '../cli-errors.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
 
-/** A failure with its exit code, read by exitCodeOf in cli-errors.ts. */
-export class CliFailure extends Error {
-  constructor(
-    readonly exitCode: ExitCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const EXIT_CODES: Partial<Record<AccessErrorCode, ExitCode>> = {
-  [AccessErrorCode.INVALID_INPUT]: ExitCode.INVALID_INPUT,
-  [AccessErrorCode.NOT_FOUND]: ExitCode.NOT_FOUND,
-  [AccessErrorCode.CONFLICT]: ExitCode.CONFLICT,
-};
-
-/** Domain errors of libs/access as CLI failures; others pass through unchanged. */
-export function asCliFailure(error: unknown): unknown {
-  if (error instanceof AccessError) return new CliFailure(EXIT_CODES[error.code] ?? ExitCode.FAILURE, error.message);
-  return error;
-}
+export { CliFailure };
 
 /** Who the audit log names for changes made with the CLI: the operator's OS account. */
 export function cliActor(): AuditActor {
@@ -117,22 +95,18 @@ export class UsersCreateCommand extends CommandRunner {
     const password = await readStdin();
     const dataSource = await this.runtime.postgres(ACCESS_ENTITIES);
     const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
-    try {
-      const account = await users.create(
-        {
-          email: options.email ?? '',
-          displayName: options.displayName ?? options.email ?? '',
-          role,
-          organisations: options.organisation ?? [],
-          departments: options.department ?? [],
-          password,
-        },
-        cliActor(),
-      );
-      process.stdout.write(`created ${account.role} ${account.email} (id ${account.id})\n`);
-    } catch (error) {
-      throw asCliFailure(error);
-    }
+    const account = await users.create(
+      {
+        email: options.email ?? '',
+        displayName: options.displayName ?? options.email ?? '',
+        role,
+        organisations: options.organisation ?? [],
+        departments: options.department ?? [],
+        password,
+      },
+      cliActor(),
+    );
+    process.stdout.write(`created ${account.role} ${account.email} (id ${account.id})\n`);
   }
 }
 
@@ -176,11 +150,7 @@ export class UsersDisableCommand extends CommandRunner {
     const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
     const user = await users.findByEmail(options.email);
     if (!user) throw new CliFailure(ExitCode.NOT_FOUND, `no account with email '${options.email}'`);
-    try {
-      await users.disable(user.id, cliActor());
-    } catch (error) {
-      throw asCliFailure(error);
-    }
+    await users.disable(user.id, cliActor());
     process.stdout.write(`disabled ${user.email}\n`);
   }
 }

@@ -9,8 +9,11 @@ import { FindingsApiModule } from './findings/findings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoryApiModule } from './inventory/inventory-api.module.js';
 import { ScansModule } from './scans/scans.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { graphqlSecurityOptions } from './auth/graphql-security.js';
+import { GraphqlHardeningModule } from './graphql/graphql-hardening.module.js';
+import { graphqlSecurityOptions } from './graphql/graphql-security.js';
 
 export interface ResolvedStores {
   neo4j: GraphConnectionOptions;
@@ -53,6 +56,9 @@ export class AppModule {
         ScansModule,
         FindingsApiModule,
         AuthModule,
+        AccountsModule,
+        AuditModule,
+        GraphqlHardeningModule,
       ],
     };
   }

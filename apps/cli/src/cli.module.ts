@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '@cartographer/config';
 import { CliRuntime } from './cli-runtime.js';
+import { CliServices } from './cli-services.js';
 import { ExportCommand } from './commands/export.command.js';
 import { ImportCommand } from './commands/import.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
@@ -17,6 +18,7 @@ export class CliModule {
       imports: [ConfigModule.forRoot(config)],
       providers: [
         CliRuntime,
+        CliServices,
         MigrateCommand,
         ImportCommand,
         ExportCommand,

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { stringify } from 'yaml';
-import { InventoryImportService } from '@cartographer/inventory';
 import { CliRuntime } from '../cli-runtime.js';
+import { CliServices } from '../cli-services.js';
 import { CliFailure, ExitCode } from '../cli-errors.js';
 
 const usage = (message: string) => new CliFailure(ExitCode.INVALID_INPUT, message);
@@ -15,7 +15,10 @@ interface ExportOptions {
 
 @Command({ name: 'export', description: 'Export an organisation inventory in the import format (stdout or --output)' })
 export class ExportCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(
+    private readonly runtime: CliRuntime,
+    private readonly services: CliServices,
+  ) {
     super();
   }
 
@@ -49,7 +52,7 @@ export class ExportCommand extends CommandRunner {
       }
       organisation = orgs[0].key;
     }
-    const document = await new InventoryImportService(neo4j).export(organisation);
+    const document = await (await this.services.importer()).export(organisation);
     const text =
       options.format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { lineWidth: 0 });
     if (options.output) await writeFile(options.output, text);

@@ -1,15 +1,7 @@
 import { hostname, userInfo } from 'node:os';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import {
-  ACCESS_ENTITIES,
-  type AuditActor,
-  AuditService,
-  PasswordService,
-  Role,
-  ROLES,
-  UsersService,
-} from '@cartographer/access';
-import { CliRuntime } from '../cli-runtime.js';
+import { type AuditActor, Role, ROLES } from '@cartographer/access';
+import { CliServices } from '../cli-services.js';
 import { CliFailure, ExitCode } from '../cli-errors.js';
 
 export { CliFailure };
@@ -46,7 +38,7 @@ interface CreateOptions {
 
 @SubCommand({ name: 'create', description: 'Create an account (the password is read from standard input)' })
 export class UsersCreateCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(private readonly services: CliServices) {
     super();
   }
 
@@ -93,8 +85,7 @@ export class UsersCreateCommand extends CommandRunner {
       );
     }
     const password = await readStdin();
-    const dataSource = await this.runtime.postgres(ACCESS_ENTITIES);
-    const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
+    const users = await this.services.users();
     const account = await users.create(
       {
         email: options.email ?? '',
@@ -112,13 +103,12 @@ export class UsersCreateCommand extends CommandRunner {
 
 @SubCommand({ name: 'list', description: 'List accounts' })
 export class UsersListCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(private readonly services: CliServices) {
     super();
   }
 
   async run(): Promise<void> {
-    const dataSource = await this.runtime.postgres(ACCESS_ENTITIES);
-    const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
+    const users = await this.services.users();
     let after: string | undefined;
     for (;;) {
       const page = await users.list(100, after);
@@ -136,7 +126,7 @@ export class UsersListCommand extends CommandRunner {
 
 @SubCommand({ name: 'disable', description: 'Disable an account: its tokens stop working at once' })
 export class UsersDisableCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(private readonly services: CliServices) {
     super();
   }
 
@@ -146,8 +136,7 @@ export class UsersDisableCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: { email: string }): Promise<void> {
-    const dataSource = await this.runtime.postgres(ACCESS_ENTITIES);
-    const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
+    const users = await this.services.users();
     const user = await users.findByEmail(options.email);
     if (!user) throw new CliFailure(ExitCode.NOT_FOUND, `no account with email '${options.email}'`);
     await users.disable(user.id, cliActor());

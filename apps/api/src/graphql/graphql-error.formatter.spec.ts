@@ -4,7 +4,7 @@ import { GraphQLError } from 'graphql';
 import { AccessError, AccessErrorCode } from '@cartographer/access';
 import { GraphError, GraphErrorCode } from '@cartographer/graph';
 import { DomainError, ERROR_KINDS, ErrorKind } from '@cartographer/common';
-import { API_CODE_OF_KIND } from './api-error-codes.js';
+import { API_CODE_OF_KIND } from '../errors/api-error-codes.js';
 import { formatGraphQLError } from './graphql-error.formatter.js';
 
 /** How Apollo hands a resolver's error to formatError. */

@@ -72,13 +72,16 @@ export class FeasibilityError extends DomainError<FeasibilityErrorCode> {
 
 function describeIssue(issue: PlanIssue): string {
   const where = issue.path || 'plan';
-  return issue.task === undefined ? `${where}: ${issue.reason}` : `${where} (task ${quote(issue.task)}): ${issue.reason}`;
+  return issue.task === undefined
+    ? `${where}: ${issue.reason}`
+    : `${where} (task ${quote(issue.task)}): ${issue.reason}`;
 }
 
-/** Quotes a user value in a message: at most `max` characters, control characters replaced. */
+/** Quotes a user string in a message (other values unquoted): at most `max` characters, control characters replaced. */
 export function quote(value: unknown, max = 60): string {
   const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   // eslint-disable-next-line no-control-regex
   const printable = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '?');
-  return `'${printable.length > max ? `${printable.slice(0, max)}…` : printable}'`;
+  const cut = printable.length > max ? `${printable.slice(0, max)}…` : printable;
+  return typeof value === 'string' ? `'${cut}'` : cut;
 }

@@ -26,7 +26,8 @@ describe('easterSunday (anonymous Gregorian algorithm)', () => {
 });
 
 describe('frenchPublicHolidays', () => {
-  const dates = (year: number, alsaceMoselle = false) => frenchPublicHolidays(year, { alsaceMoselle }).map((h) => h.date);
+  const dates = (year: number, alsaceMoselle = false) =>
+    frenchPublicHolidays(year, { alsaceMoselle }).map((h) => h.date);
 
   it('2025: Easter Monday 21 April, Ascension 29 May, Whit Monday 9 June', () => {
     expect(dates(2025)).toEqual([
@@ -84,10 +85,11 @@ describe('frenchPublicHolidays', () => {
   });
 
   it('keeps both names when Ascension falls on 1 May (2008)', () => {
-    expect(frenchPublicHolidays(2008).filter((h) => h.date === '2008-05-01').map((h) => h.name)).toEqual([
-      'ASCENSION',
-      'LABOUR_DAY',
-    ]);
+    expect(
+      frenchPublicHolidays(2008)
+        .filter((h) => h.date === '2008-05-01')
+        .map((h) => h.name),
+    ).toEqual(['ASCENSION', 'LABOUR_DAY']);
   });
 });
 
@@ -108,7 +110,17 @@ describe('WorkingCalendar', () => {
   const calendar = new WorkingCalendar();
 
   it('knows weekends and holidays of the three years', () => {
-    for (const holiday of ['2025-04-21', '2025-05-29', '2025-06-09', '2026-04-06', '2026-05-14', '2026-05-25', '2027-03-29', '2027-05-06', '2027-05-17']) {
+    for (const holiday of [
+      '2025-04-21',
+      '2025-05-29',
+      '2025-06-09',
+      '2026-04-06',
+      '2026-05-14',
+      '2026-05-25',
+      '2027-03-29',
+      '2027-05-06',
+      '2027-05-17',
+    ]) {
       expect([holiday, calendar.isWorkingDay(holiday)]).toEqual([holiday, false]);
     }
     expect(calendar.isWorkingDay('2026-04-03')).toBe(true); // Good Friday outside Alsace-Moselle
@@ -175,7 +187,9 @@ describe('WorkingCalendar', () => {
       }
       throw new Error('expected an error');
     };
-    const badDate = error(() => new WorkingCalendar({ nonWorkingDays: ['2026-05-15', '2026-02-30'] })) as FeasibilityError;
+    const badDate = error(
+      () => new WorkingCalendar({ nonWorkingDays: ['2026-05-15', '2026-02-30'] }),
+    ) as FeasibilityError;
     expect(badDate).toBeInstanceOf(FeasibilityError);
     expect([badDate.code, badDate.kind, badDate.message]).toEqual([
       FeasibilityErrorCode.INVALID_CALENDAR,
@@ -186,6 +200,8 @@ describe('WorkingCalendar', () => {
     expect(allOff.message).toBe('calendar.weekend: every weekday is off: the calendar has no working day');
     const far = error(() => calendar.addWorkingDays('2290-01-01', 5000)) as FeasibilityError;
     expect(far.message).toBe('date arithmetic reaches after the supported range 1900-01-01 to 2299-12-31');
-    expect((error(() => calendar.addWorkingDays('2026-01-01', 1.5)) as FeasibilityError).code).toBe(FeasibilityErrorCode.INVALID_OPTION);
+    expect((error(() => calendar.addWorkingDays('2026-01-01', 1.5)) as FeasibilityError).code).toBe(
+      FeasibilityErrorCode.INVALID_OPTION,
+    );
   });
 });

@@ -53,7 +53,10 @@ export class WorkingCalendar {
     const weekend = spec.weekend ?? [6, 7];
     weekend.forEach((weekday, i) => {
       if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) {
-        issues.push({ path: `calendar.weekend[${i}]`, reason: `${quote(weekday)} is not an ISO weekday (1 = Monday … 7 = Sunday)` });
+        issues.push({
+          path: `calendar.weekend[${i}]`,
+          reason: `${quote(weekday)} is not an ISO weekday (1 = Monday … 7 = Sunday)`,
+        });
       }
     });
     if (issues.length === 0 && new Set(weekend).size === 7) {

@@ -3,7 +3,7 @@ import { isPlanDate, MAX_PLAN_DATE, MIN_PLAN_DATE } from '../calendar/civil-date
 import { WorkingCalendar } from '../calendar/working-calendar.js';
 import { FeasibilityError, FeasibilityErrorCode, type PlanIssue, quote } from '../feasibility.errors.js';
 import { buildTaskGraph } from '../schedule/task-graph.js';
-import type { PlanTask, ProjectPlan } from './plan.model.js';
+import type { ProjectPlan } from './plan.model.js';
 import { DATE_PATTERN, PLAN_SCHEMA } from './plan.schema.js';
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
@@ -48,7 +48,10 @@ function checkShape(input: unknown): void {
   const negative = (validateSchema.errors ?? []).every(
     (error) => error.keyword === 'minimum' && /^\/tasks\/\d+\/duration$/.test(error.instancePath),
   );
-  throw FeasibilityError.of(negative ? FeasibilityErrorCode.NEGATIVE_DURATION : FeasibilityErrorCode.INVALID_PLAN, issues);
+  throw FeasibilityError.of(
+    negative ? FeasibilityErrorCode.NEGATIVE_DURATION : FeasibilityErrorCode.INVALID_PLAN,
+    issues,
+  );
 }
 
 /** `/tasks/3/dependencies/0` -> `tasks[3].dependencies[0]` */
@@ -57,7 +60,10 @@ export function toPath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
+    .reduce(
+      (path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment),
+      '',
+    );
 }
 
 function schemaIssue(input: unknown, error: ErrorObject): PlanIssue {
@@ -79,8 +85,8 @@ function schemaIssue(input: unknown, error: ErrorObject): PlanIssue {
     case 'pattern':
       reason =
         params.pattern === DATE_PATTERN
-        ? `${quote(valueAt(input, error.instancePath))} is not a YYYY-MM-DD date`
-        : `${quote(valueAt(input, error.instancePath))} must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit`;
+          ? `${quote(valueAt(input, error.instancePath))} is not a YYYY-MM-DD date`
+          : `${quote(valueAt(input, error.instancePath))} must be 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit`;
       break;
     case 'minimum':
       reason = /\.duration$/.test(path)
@@ -118,20 +124,30 @@ function dateIssues(plan: ProjectPlan): PlanIssue[] {
   const issues: PlanIssue[] = [];
   const check = (value: string | undefined, path: string, task?: string) => {
     if (value !== undefined && !isPlanDate(value)) {
-      issues.push({ path, task, reason: `${quote(value)} is not a calendar date between ${MIN_PLAN_DATE} and ${MAX_PLAN_DATE}` });
+      issues.push({
+        path,
+        task,
+        reason: `${quote(value)} is not a calendar date between ${MIN_PLAN_DATE} and ${MAX_PLAN_DATE}`,
+      });
     }
   };
   check(plan.start, 'start');
   check(plan.deadline, 'deadline');
   check(plan.statusDate, 'statusDate');
-  plan.tasks.forEach((task, i) => TASK_DATES.forEach((member) => check(task[member], `tasks[${i}].${member}`, task.id)));
+  plan.tasks.forEach((task, i) =>
+    TASK_DATES.forEach((member) => check(task[member], `tasks[${i}].${member}`, task.id)),
+  );
   if (issues.length > 0) return issues;
   if (plan.deadline !== undefined && plan.deadline < plan.start) {
     issues.push({ path: 'deadline', reason: `${plan.deadline} is before the plan's start ${plan.start}` });
   }
   plan.tasks.forEach((task, i) => {
     if (task.deadline !== undefined && task.deadline < plan.start) {
-      issues.push({ path: `tasks[${i}].deadline`, task: task.id, reason: `${task.deadline} is before the plan's start ${plan.start}` });
+      issues.push({
+        path: `tasks[${i}].deadline`,
+        task: task.id,
+        reason: `${task.deadline} is before the plan's start ${plan.start}`,
+      });
     }
   });
   return issues;
@@ -143,16 +159,27 @@ function duplicateIssues(plan: ProjectPlan): PlanIssue[] {
   plan.tasks.forEach((task, i) => {
     const first = firstAt.get(task.id);
     if (first === undefined) firstAt.set(task.id, i);
-    else issues.push({ path: `tasks[${i}].id`, task: task.id, reason: `duplicate id: already used by tasks[${first}]` });
+    else
+      issues.push({ path: `tasks[${i}].id`, task: task.id, reason: `duplicate id: already used by tasks[${first}]` });
   });
   return issues;
 }
 
 function unknownPredecessorIssues(plan: ProjectPlan): PlanIssue[] {
   const ids = new Set(plan.tasks.map((task) => task.id));
-  return eachDependency(plan.tasks, (task, dependency, path) =>
-    ids.has(dependency.predecessor) ? undefined : `depends on unknown task ${quote(dependency.predecessor)}`,
-  ).map(({ path, task, reason }) => ({ path: `${path}.predecessor`, task, reason }));
+  return plan.tasks.flatMap((task, i) =>
+    (task.dependencies ?? []).flatMap((dependency, j) =>
+      ids.has(dependency.predecessor)
+        ? []
+        : [
+            {
+              path: `tasks[${i}].dependencies[${j}].predecessor`,
+              task: task.id,
+              reason: `depends on unknown task ${quote(dependency.predecessor)}`,
+            },
+          ],
+    ),
+  );
 }
 
 function duplicateDependencyIssues(plan: ProjectPlan): PlanIssue[] {
@@ -185,7 +212,13 @@ function baselineIssues(plan: ProjectPlan): PlanIssue[] {
       return [{ path: `${path}.${missing}`, task: task.id, reason: 'a baseline needs both its start and its finish' }];
     }
     if (start !== undefined && finish !== undefined && finish < start) {
-      return [{ path: `${path}.baselineFinish`, task: task.id, reason: `baseline finish ${finish} is before its start ${start}` }];
+      return [
+        {
+          path: `${path}.baselineFinish`,
+          task: task.id,
+          reason: `baseline finish ${finish} is before its start ${start}`,
+        },
+      ];
     }
     return [];
   });
@@ -193,16 +226,23 @@ function baselineIssues(plan: ProjectPlan): PlanIssue[] {
 
 function progressIssues(plan: ProjectPlan): PlanIssue[] {
   return plan.tasks.flatMap((task, i): PlanIssue[] => {
-    const issue = (member: string, reason: string): PlanIssue[] => [{ path: `tasks[${i}].${member}`, task: task.id, reason }];
+    const issue = (member: string, reason: string): PlanIssue[] => [
+      { path: `tasks[${i}].${member}`, task: task.id, reason },
+    ];
     const { actualStart, actualFinish, percentComplete } = task;
-    if (actualFinish !== undefined && actualStart === undefined) return issue('actualStart', 'a task with an actual finish needs its actual start');
+    if (actualFinish !== undefined && actualStart === undefined)
+      return issue('actualStart', 'a task with an actual finish needs its actual start');
     if (actualStart !== undefined && actualFinish !== undefined && actualFinish < actualStart) {
       return issue('actualFinish', `actual finish ${actualFinish} is before the actual start ${actualStart}`);
     }
     if (actualFinish !== undefined && percentComplete !== undefined && percentComplete !== 100) {
-      return issue('percentComplete', `${percentComplete} % but the task has an actual finish: a finished task is 100 % complete`);
+      return issue(
+        'percentComplete',
+        `${percentComplete} % but the task has an actual finish: a finished task is 100 % complete`,
+      );
     }
-    if (percentComplete === 100 && actualFinish === undefined) return issue('actualFinish', 'a task 100 % complete needs its actual finish');
+    if (percentComplete === 100 && actualFinish === undefined)
+      return issue('actualFinish', 'a task 100 % complete needs its actual finish');
     if (percentComplete !== undefined && percentComplete > 0 && actualStart === undefined) {
       return issue('actualStart', `${percentComplete} % complete but no actual start`);
     }
@@ -213,22 +253,13 @@ function progressIssues(plan: ProjectPlan): PlanIssue[] {
     if (status !== undefined) {
       for (const member of ['actualStart', 'actualFinish'] as const) {
         const value = task[member];
-        if (value !== undefined && value > status) return issue(member, `${value} is after the status date ${status}: actual dates are facts up to the status date`);
+        if (value !== undefined && value > status)
+          return issue(
+            member,
+            `${value} is after the status date ${status}: actual dates are facts up to the status date`,
+          );
       }
     }
     return [];
   });
-}
-
-function eachDependency(
-  tasks: readonly PlanTask[],
-  check: (task: PlanTask, dependency: NonNullable<PlanTask['dependencies']>[number], path: string) => string | undefined,
-): PlanIssue[] {
-  return tasks.flatMap((task, i) =>
-    (task.dependencies ?? []).flatMap((dependency, j) => {
-      const path = `tasks[${i}].dependencies[${j}]`;
-      const reason = check(task, dependency, path);
-      return reason === undefined ? [] : [{ path, task: task.id, reason }];
-    }),
-  );
 }

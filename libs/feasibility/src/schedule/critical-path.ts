@@ -1,6 +1,6 @@
 import { dayNumber } from '../calendar/civil-date.js';
 import { WorkingCalendar } from '../calendar/working-calendar.js';
-import { isMilestone, type PlanTask, type ProjectPlan } from '../plan/plan.model.js';
+import { isMilestone, type PlanTask } from '../plan/plan.model.js';
 import { parsePlan } from '../plan/plan-validator.js';
 import { enumerateCriticalPaths } from './critical-paths.js';
 import type { MilestoneSide, PlanSchedule, ScheduledTask, TaskStatus } from './schedule.model.js';

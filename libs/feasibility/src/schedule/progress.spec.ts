@@ -74,7 +74,9 @@ describe('schedulePlan: progress against the baseline at the status date', () =>
   const schedule = schedulePlan(progressPlan);
 
   it('schedules remaining work after the status date and keeps actual dates', () => {
-    expect(schedule.tasks.map((t) => [t.id, t.status, t.percentComplete, t.dates.es, t.dates.ef, t.dates.ls, t.dates.lf])).toEqual([
+    expect(
+      schedule.tasks.map((t) => [t.id, t.status, t.percentComplete, t.dates.es, t.dates.ef, t.dates.ls, t.dates.lf]),
+    ).toEqual([
       ['P', 'COMPLETE', 100, '2026-01-05', '2026-01-12', '2026-01-05', '2026-01-12'],
       ['Q', 'IN_PROGRESS', 50, '2026-01-13', '2026-01-16', '2026-01-13', '2026-01-16'],
       ['R', 'NOT_STARTED', 0, '2026-01-19', '2026-01-21', '2026-01-19', '2026-01-21'],

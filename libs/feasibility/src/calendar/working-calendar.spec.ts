@@ -205,3 +205,15 @@ describe('WorkingCalendar', () => {
     );
   });
 });
+
+describe('civilOf and dateOfDay', () => {
+  it('agree with the platform calendar on every day from 1900 to 2299', () => {
+    // The arithmetic conversion is checked against Date, day by day, over the supported range.
+    const mismatches: string[] = [];
+    for (let day = dayNumber('1900-01-01'); day <= dayNumber('2299-12-31'); day++) {
+      const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (dateOfDay(day) !== expected) mismatches.push(expected);
+    }
+    expect(mismatches).toEqual([]);
+  });
+});

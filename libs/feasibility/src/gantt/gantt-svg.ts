@@ -70,13 +70,14 @@ const COLUMNS = {
 };
 const TABLE_WIDTH = 758;
 const ID_CHARS = 10;
-const NAME_CHARS = 30;
+const NAME_CHARS = 26;
 
 /** Every page of the chart; all pages share one time scale so they can be laid side by side. */
 export function renderGanttPages(schedule: PlanSchedule, options: GanttOptions): string[] {
   const rows = rowsPerPage(options);
   const pages = Math.max(1, Math.ceil(schedule.tasks.length / rows));
-  return Array.from({ length: pages }, (_, i) => renderGanttSvg(schedule, { ...options, page: i + 1 }));
+  const scale = timeScale(schedule);
+  return Array.from({ length: pages }, (_, i) => renderPage(schedule, { ...options, page: i + 1 }, scale));
 }
 
 /**
@@ -84,6 +85,10 @@ export function renderGanttPages(schedule: PlanSchedule, options: GanttOptions):
  * deterministic string (the same schedule and options always give the same bytes).
  */
 export function renderGanttSvg(schedule: PlanSchedule, options: GanttOptions & { page?: number }): string {
+  return renderPage(schedule, options, timeScale(schedule));
+}
+
+function renderPage(schedule: PlanSchedule, options: GanttOptions & { page?: number }, scale: TimeScale): string {
   if (!GANTT_LANGS.includes(options.lang))
     throw optionError('lang', options.lang, `must be one of ${GANTT_LANGS.join(', ')}`);
   const rows = rowsPerPage(options);
@@ -96,7 +101,6 @@ export function renderGanttSvg(schedule: PlanSchedule, options: GanttOptions & {
     throw optionError('idPrefix', prefix, 'must be a letter then up to 31 letters, digits, _ or -');
 
   const labels = LABELS[options.lang];
-  const scale = timeScale(schedule);
   const tasks = schedule.tasks.slice((page - 1) * rows, page * rows);
   const chartX = MARGIN + TABLE_WIDTH + 14;
   const x = (day: number) => chartX + (day - scale.from) * scale.dayWidth;
@@ -155,18 +159,21 @@ interface TimeScale {
   dayWidth: number;
 }
 
-/** Whole weeks around every date drawn: bars, floats, baselines, status date and deadline. */
+/** Whole weeks (Monday to Sunday) around every date drawn: bars, floats, baselines, status date and deadline. */
 function timeScale(schedule: PlanSchedule): TimeScale {
   const days: number[] = [dayNumber(schedule.start)];
   for (const task of schedule.tasks) {
-    for (const date of [task.dates.es, task.dates.ef, task.dates.ls, task.dates.lf]) days.push(dayNumber(date));
+    days.push(dayNumber(task.dates.es), dayNumber(task.dates.ef));
+    // A finished task's late dates say nothing any more: no float is drawn for it.
+    if (task.status !== 'COMPLETE') days.push(dayNumber(task.dates.ls), dayNumber(task.dates.lf));
     if (task.baseline) days.push(dayNumber(task.baseline.start), dayNumber(task.baseline.finish));
   }
   if (schedule.statusDate !== null) days.push(dayNumber(schedule.statusDate));
   if (schedule.deadline !== null) days.push(dayNumber(schedule.deadline));
   const first = Math.min(...days);
   const last = Math.max(...days);
-  const from = first - isoWeekday(first);
+  // A day of margin before the first date, so a milestone at the very start is not cut in half.
+  const from = first - 1 - isoWeekday(first - 1);
   const to = last - isoWeekday(last) + 7;
   return { from, to, dayWidth: Math.min(MAX_DAY_WIDTH, MAX_CHART_WIDTH / (to - from)) };
 }
@@ -185,8 +192,8 @@ function summary(schedule: PlanSchedule, labels: GanttLabels, lang: GanttLang): 
 }
 
 function nonWorkingDays(context: Context, scale: TimeScale, rowsBottom: number): string[] {
-  // Below 2 px a day, shading would only grey the whole chart.
-  if (scale.dayWidth < 2) return [];
+  // Below 3 px a day, shading would only stripe the whole chart.
+  if (scale.dayWidth < 3) return [];
   const parts: string[] = [];
   let runStart: number | null = null;
   for (let day = scale.from; day <= scale.to; day++) {
@@ -329,10 +336,13 @@ function taskRow(context: Context, task: ScheduledTask, top: number): string[] {
     }
   }
 
-  // Total float: a thin bar from the early finish to the late finish (dashed backwards when negative).
+  // Total float: a thin bar from the early finish to the late finish (dashed backwards when
+  // negative); none for a finished task.
   const early = finishInstant(task, task.dates.ef);
-  const late = finishInstant(task, task.dates.lf);
-  if (task.totalFloat > 0) {
+  const late = task.status === 'COMPLETE' ? early : finishInstant(task, task.dates.lf);
+  if (task.status === 'COMPLETE') {
+    // nothing: its float is history
+  } else if (task.totalFloat > 0) {
     parts.push(rect(x(early), top + 10, x(late) - x(early), 2, `fill="${COLOUR.float}"`));
     parts.push(vline(x(late), top + 7, top + 15, COLOUR.float));
   } else if (task.totalFloat < 0) {

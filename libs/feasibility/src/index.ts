@@ -12,3 +12,4 @@ export * from './schedule/schedule.model.js';
 export * from './gantt/gantt-labels.js';
 export * from './gantt/gantt-svg.js';
 export { escapeXml } from './gantt/svg-text.js';
+export * from './examples.js';

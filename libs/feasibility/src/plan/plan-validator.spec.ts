@@ -45,6 +45,21 @@ describe('parsePlan: bad input gets an error naming the item', () => {
     expect(error.details()).toEqual({ issues: error.issues });
   });
 
+  it('a cycle reached from a task outside it names only the cycle', () => {
+    // D depends on the cycle but is not in it; the walk may start from D.
+    const error = failure(
+      plan([
+        task('D', { dependencies: [{ predecessor: 'C' }] }),
+        task('A', { dependencies: [{ predecessor: 'C' }] }),
+        task('B', { dependencies: [{ predecessor: 'A' }] }),
+        task('C', { dependencies: [{ predecessor: 'B' }] }),
+      ]),
+    );
+    expect(error.message).toBe(
+      "tasks[1].dependencies (task 'A'): dependency cycle 'A' → 'B' → 'C' → 'A' (each task depends on the one before it)",
+    );
+  });
+
   it('a task depending on itself', () => {
     expect(failure(plan([task('A'), task('B', { dependencies: [{ predecessor: 'B' }] })])).message).toBe(
       "tasks[1].dependencies (task 'B'): dependency cycle 'B' → 'B' (each task depends on the one before it)",

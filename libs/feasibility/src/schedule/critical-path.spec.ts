@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { PlanTask, ProjectPlan } from '../plan/plan.model.js';
 import { schedulePlan } from './critical-path.js';
+import { MAX_CRITICAL_PATHS } from './critical-paths.js';
 import { planJson } from './plan-json.js';
 import type { PlanSchedule } from './schedule.model.js';
 
@@ -427,5 +428,50 @@ describe('schedulePlan: milestones', () => {
       ['C', 0, 4, 0, 4],
     ]);
     expect(schedule.criticalPaths).toEqual([['C']]);
+  });
+});
+
+describe('schedulePlan: critical paths', () => {
+  it('lists every critical path, and cuts the list beyond MAX_CRITICAL_PATHS', () => {
+    // Stages of two parallel 1-day tasks, each depending on both tasks of the stage before:
+    // every task has float 0 and every link drives, so n stages give 2^n paths.
+    const ladder = (stages: number): PlanTask[] =>
+      Array.from({ length: stages }, (_, s) =>
+        ['a', 'b'].map((side) => ({
+          id: `${side}${s}`,
+          name: `${side}${s}`,
+          duration: 1,
+          ...(s === 0 ? {} : { dependencies: [{ predecessor: `a${s - 1}` }, { predecessor: `b${s - 1}` }] }),
+        })),
+      ).flat();
+    const three = schedulePlan(plan(ladder(3)));
+    expect(three.criticalPaths).toEqual([
+      ['a0', 'a1', 'a2'],
+      ['a0', 'a1', 'b2'],
+      ['a0', 'b1', 'a2'],
+      ['a0', 'b1', 'b2'],
+      ['b0', 'a1', 'a2'],
+      ['b0', 'a1', 'b2'],
+      ['b0', 'b1', 'a2'],
+      ['b0', 'b1', 'b2'],
+    ]);
+    expect(three.criticalPathsTruncated).toBe(false);
+    const seven = schedulePlan(plan(ladder(7)));
+    expect([seven.criticalPaths.length, seven.criticalPathsTruncated, MAX_CRITICAL_PATHS]).toEqual([64, true, 64]);
+    expect(seven.tasks.every((t) => t.critical)).toBe(true);
+  });
+
+  it('has no critical path once every task is complete', () => {
+    const schedule = schedulePlan(
+      plan([{ id: 'A', name: 'A', duration: 2, actualStart: '2026-01-05', actualFinish: '2026-01-06' }], {
+        statusDate: '2026-01-07',
+      }),
+    );
+    expect([schedule.criticalPaths, schedule.criticalFloat, schedule.tasks[0].critical, schedule.end]).toEqual([
+      [],
+      null,
+      false,
+      '2026-01-06',
+    ]);
   });
 });

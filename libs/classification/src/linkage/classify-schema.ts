@@ -609,6 +609,13 @@ function classifyColumn(
   });
   const where = person !== null ? `Attribute of ${context[0].explanation}` : `In a row ${context[0].explanation}`;
   const via = target !== null ? ` (points to ${target.parent})` : '';
+  if (person?.kind === SubjectKind.EMPLOYEE && target !== null && match.category === LinkedCategory.BEHAVIOUR) {
+    // What an employee's row points to (a store, a site, a unit) is where or for whom they work.
+    return linked(f, LinkedCategory.PROFESSIONAL, context, {
+      rule: 'linked.professional.workplace',
+      explanation: `${where}${via}: the unit or site the employee works for.`,
+    });
+  }
   return linked(f, match.category, context, {
     rule: `linked.${match.rule}`,
     explanation: `${where}${via}: ${match.explanation}.`,

@@ -208,7 +208,7 @@ function expectClub(result: SchemaClassification, schema: string): void {
     ['booking_id', 'LINKED_ATTRIBUTE', 'METADATA', [twoHops]],
     ['paid_at', 'LINKED_ATTRIBUTE', 'BEHAVIOUR', [twoHops]],
     ['amount', 'LINKED_ATTRIBUTE', 'FINANCIAL', [twoHops]],
-    ['method', 'LINKED_ATTRIBUTE', 'BEHAVIOUR', [twoHops]],
+    ['method', 'LINKED_ATTRIBUTE', 'FINANCIAL', [twoHops]],
   ]);
   expect(by('booking_payment').linkedTo[0].path.map((h) => [h.kind, h.from, h.fromFields, h.to, h.toFields])).toEqual([
     ['FOREIGN_KEY', `${p}booking_payment`, ['booking_id'], `${p}booking`, ['id']],

@@ -179,7 +179,7 @@ describe('classifySchema', () => {
       ['booking_id', T.LINKED_ATTRIBUTE, L.METADATA, [TWO_HOPS]],
       ['paid_at', T.LINKED_ATTRIBUTE, L.BEHAVIOUR, [TWO_HOPS]],
       ['amount', T.LINKED_ATTRIBUTE, L.FINANCIAL, [TWO_HOPS]],
-      ['method', T.LINKED_ATTRIBUTE, L.BEHAVIOUR, [TWO_HOPS]],
+      ['method', T.LINKED_ATTRIBUTE, L.FINANCIAL, [TWO_HOPS]],
     ]);
     expect(rows(by('club.newsletter_template')).map(([, tier]) => tier)).toEqual([T.NONE, T.NONE, T.NONE, T.NONE]);
   });

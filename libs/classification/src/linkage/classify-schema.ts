@@ -172,7 +172,10 @@ function personCandidate(
         .join(', ')}.`,
     });
   }
-  if (fromName === null && !byFields) return null;
+  // A person word in the name is not enough when no column holds anything personal: "customer_types"
+  // or "CustomerDemographics" lists kinds of customers, not customers.
+  const anyPersonal = d.fields.some((f) => f.input.classification.personal);
+  if ((fromName === null || !anyPersonal) && !byFields) return null;
   let kind = fromName?.kind ?? null;
   if (kind === null && d.input.description !== undefined) {
     const fromComment = subjectKindOfTokens(tokenizeText(d.input.description));
@@ -196,6 +199,33 @@ function personCandidate(
   }
   return { byName: fromName !== null, score, identity, facts: { kind: kind ?? SubjectKind.PERSON, evidence } };
 }
+
+/** Prefixes of table names that say nothing ("t_client", "tbl_members", "dim_customer"). */
+const TABLE_PREFIXES = new Set(['t', 'tb', 'tbl', 'tab', 'table', 'dim', 'v', 'vw']);
+
+/** The table name is a role of persons and nothing else: "customer", "Employees", "t_adherents". */
+function isRoleName(tokens: readonly string[]): boolean {
+  const words = tokens.filter((t) => !TABLE_PREFIXES.has(t));
+  return words.length > 0 && words.every((t) => subjectKindOfTokens([t]) !== null && !EVENT_WORDS.has(t));
+}
+
+/** Subject words that name an event or a file about persons rather than the persons themselves. */
+const EVENT_WORDS = new Set([
+  'paie',
+  'payroll',
+  'payslip',
+  'carriere',
+  'career',
+  'effectif',
+  'naissance',
+  'deces',
+  'mariage',
+  'civil',
+  'electorale',
+  'electoral',
+  'scolaire',
+  'scolarite',
+]);
 
 function explainPath(subject: string, hops: readonly Edge[]): string {
   return `linked to ${subject} through ${hops.map((e) => hopText(e.hop)).join(' → ')}`;
@@ -350,13 +380,21 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
     const c = personCandidate(d);
     if (c !== null) candidates.set(d.name, c);
   }
+  // Kept as tables of persons: those with a name column of their own, those named by a role alone
+  // ("customer", "employees": a role of the person they reference), and subtype tables whose key is the
+  // referenced person's key (an employee row extending a person row).
   const persons = new Map<string, PersonFacts>();
+  const demoted = new Map<string, SubjectKind>();
   for (const [name, c] of candidates) {
-    const referencesPerson = edges.some(
+    const d = facts.get(name) as DatasetFacts;
+    const pk = d.input.primaryKey ?? [];
+    const toPersons = edges.filter(
       (e) => e.child === name && e.parent !== name && !e.audit && e.hop.kind !== 'FLOW' && candidates.has(e.parent),
     );
-    if (referencesPerson && (!c.byName || c.identity === 0)) continue;
-    persons.set(name, c.facts);
+    const subtype = toPersons.some((e) => pk.length > 0 && pk.every((k) => e.childFields.includes(k)));
+    const keep = toPersons.length === 0 || subtype || (c.byName && (c.identity > 0 || isRoleName(d.tokens)));
+    if (keep) persons.set(name, c.facts);
+    else if (c.byName) demoted.set(name, c.facts.kind);
   }
   // A table named after things stops linkage when other tables point to it (a store, a product, a
   // country: shared by many rows); a leaf named so (order_items) is the detail of a transaction.
@@ -445,7 +483,7 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
             : DatasetRole.UNRELATED;
     const fields = d.fields.map((f) => classifyColumn(f, d, role, person, datasetLinks, edges, persons, links, facts));
     const evidence = datasetEvidence(d, role, person, datasetLinks, references.get(d.name) ?? null);
-    const subjectKinds = subjectKindsOf(d, person, datasetLinks, fields);
+    const subjectKinds = subjectKindsOf(d, person, datasetLinks, fields, demoted.get(d.name) ?? null);
     const partial = { dataset: d.name, role, subjectKind: person?.kind ?? null, subjectKinds, linkedTo: datasetLinks };
     return {
       ...partial,
@@ -605,11 +643,12 @@ function classifyColumn(
     isDate: f.isDate,
     isBoolean: f.isBoolean,
     ownRow: person !== null,
+    tableTokens: d.tokens,
     placeContext: d.fields.some((o) => o !== f && o.input.classification.category === PersonalDataCategory.LOCATION),
   });
   const where = person !== null ? `Attribute of ${context[0].explanation}` : `In a row ${context[0].explanation}`;
   const via = target !== null ? ` (points to ${target.parent})` : '';
-  if (person?.kind === SubjectKind.EMPLOYEE && target !== null && match.category === LinkedCategory.BEHAVIOUR) {
+  if (person?.kind === SubjectKind.EMPLOYEE && target !== null && match.rule.startsWith('behaviour.')) {
     // What an employee's row points to (a store, a site, a unit) is where or for whom they work.
     return linked(f, LinkedCategory.PROFESSIONAL, context, {
       rule: 'linked.professional.workplace',
@@ -639,12 +678,15 @@ function subjectKindsOf(
   person: PersonFacts | null,
   datasetLinks: readonly LinkPath[],
   fields: readonly FieldLinkage[],
+  namedKind: SubjectKind | null,
 ): SubjectKind[] {
   const kinds: SubjectKind[] = [];
   const add = (k: SubjectKind): void => {
     if (!kinds.includes(k)) kinds.push(k);
   };
   if (person !== null) add(person.kind);
+  // A payslip table references employees and says so: the register lists them by that name.
+  if (namedKind !== null) add(namedKind);
   for (const l of datasetLinks) add(l.subjectKind);
   for (const f of fields) for (const l of f.linkedTo) add(l.subjectKind);
   // Personal fields of other datasets (a supplier's contact name) say whose data they are, or "persons".

@@ -30,7 +30,7 @@ export const LINKED_CATEGORY_RULES: readonly LinkedCategoryRule[] = [
     id: 'professional.employment-date',
     category: LinkedCategory.PROFESSIONAL,
     tokens: words(`hire hired embauche recrutement recruitment termination terminated resignation demission licenciement
-      retirement retraite anciennete seniority contrat contract probation titularisation promotion`),
+      retirement retraite anciennete seniority contrat contract probation titularisation`),
     types: 'any',
     explanation: 'employment dates and contract terms: the work life of the person',
   },
@@ -47,7 +47,7 @@ export const LINKED_CATEGORY_RULES: readonly LinkedCategoryRule[] = [
     tokens: words(`amount montant price prix cost cout total subtotal fee fees frais payment paiement paid balance solde
       credit debit tarif discount remise tax taxe tva vat ht ttc currency devise revenue spend spent subvention amende
       fine refund remboursement salary salaire wage pay prime bonus earning income revenu loyer rent deposit caution
-      commission charge charges unitprice money cash due owed`),
+      commission charge charges unitprice money cash due owed freight postage`),
     types: 'value',
     explanation: 'amounts the person paid, owes, earns or is charged',
   },
@@ -75,11 +75,17 @@ export const LINKED_CATEGORY_RULES: readonly LinkedCategoryRule[] = [
     category: LinkedCategory.METADATA,
     tokens: words(`status statut state active actif enabled disabled flag is has source origin locale lang language
       opt optin optout consent consentement verified preference preferences archived deleted version hash checksum
-      uuid guid row`),
+      uuid guid rowguid row`),
     types: 'any',
     explanation: 'status, flags and technical metadata of the record',
   },
 ];
+
+/** Categories a table name can give its unqualified columns. */
+const TABLE_CONTEXT_CATEGORIES: ReadonlySet<LinkedCategory> = new Set([
+  LinkedCategory.FINANCIAL,
+  LinkedCategory.PROFESSIONAL,
+]);
 
 /** Place words that make a bare "state" a location (billing_state, a state next to a city). */
 const PLACE_CONTEXT = words('billing shipping delivery home address city zip postal country residence domicile');
@@ -93,6 +99,8 @@ export interface LinkedCategoryInput {
   readonly isBoolean: boolean;
   /** The row is the person's own row (a person dataset), not a linked one. */
   readonly ownRow: boolean;
+  /** Tokens of the table name, which qualify attributes no rule recognises (the method of a payment). */
+  readonly tableTokens?: readonly string[];
   /** The dataset has other location columns (so a bare "state" is a place). */
   readonly placeContext: boolean;
 }
@@ -124,6 +132,19 @@ export function linkedCategoryOf(input: LinkedCategoryInput): LinkedCategoryMatc
     if (rule.types === 'value' && input.isDate) continue;
     const hit = [...all].find((t) => rule.tokens.has(t));
     if (hit !== undefined) return { category: rule.category, rule: rule.id, explanation: rule.explanation };
+  }
+  // The table name qualifies what its rows record: the method of a payment, the dates of a contract.
+  const table = expand(input.tableTokens ?? []);
+  for (const rule of LINKED_CATEGORY_RULES) {
+    if (!TABLE_CONTEXT_CATEGORIES.has(rule.category) || (rule.types === 'value' && input.isDate)) continue;
+    const hit = [...table].find((t) => rule.tokens.has(t));
+    if (hit !== undefined) {
+      return {
+        category: rule.category,
+        rule: `${rule.id}.table`,
+        explanation: `${rule.explanation} (the table "${hit}" says what its rows record)`,
+      };
+    }
   }
   if (input.isBoolean) {
     return { category: LinkedCategory.METADATA, rule: 'metadata.flag', explanation: 'a yes/no flag on the record' };

@@ -378,6 +378,62 @@ describe('classifySchema', () => {
     expect(by('rh.paie_bulletins').subjectKinds).toEqual([SubjectKind.EMPLOYEE]);
   });
 
+  it('keeps role tables and subtype tables of a person table as tables of persons', () => {
+    const { by } = run([
+      {
+        name: 'Person.Person',
+        pk: ['BusinessEntityID'],
+        columns: ['BusinessEntityID:int', 'FirstName:text', 'LastName:text'],
+      },
+      {
+        name: 'HumanResources.Employee',
+        pk: ['BusinessEntityID'],
+        columns: ['BusinessEntityID:int', 'NationalIDNumber:text', 'HireDate:date'],
+        fks: [['BusinessEntityID', 'Person.Person', 'BusinessEntityID']],
+      },
+      {
+        name: 'Sales.Customer',
+        pk: ['CustomerID'],
+        columns: ['CustomerID:int', 'PersonID:int', 'AccountNumber:text'],
+        fks: [['PersonID', 'Person.Person', 'BusinessEntityID']],
+      },
+      {
+        name: 'Sales.SalesOrderHeader',
+        pk: ['SalesOrderID'],
+        columns: ['SalesOrderID:int', 'CustomerID:int', 'OrderDate:timestamp'],
+        fks: [['CustomerID', 'Sales.Customer', 'CustomerID']],
+      },
+      {
+        name: 'Sales.SalesOrderDetail',
+        pk: ['SalesOrderDetailID'],
+        columns: ['SalesOrderDetailID:int', 'SalesOrderID:int', 'LineTotal:numeric'],
+        fks: [['SalesOrderID', 'Sales.SalesOrderHeader', 'SalesOrderID']],
+      },
+      { name: 'care.patients', pk: ['id'], columns: ['id:int', 'nom:text', 'prenom:text'] },
+      {
+        name: 'care.patient_visits',
+        pk: ['id'],
+        columns: ['id:int', 'patient_id:int', 'visit_date:date'],
+        fks: [['patient_id', 'care.patients', 'id']],
+      },
+    ]);
+    expect(
+      ['HumanResources.Employee', 'Sales.Customer', 'Sales.SalesOrderDetail', 'care.patient_visits'].map((name) => [
+        name,
+        by(name).role,
+        by(name).subjectKinds,
+      ]),
+    ).toEqual([
+      ['HumanResources.Employee', DatasetRole.PERSON, [SubjectKind.EMPLOYEE, SubjectKind.PERSON]],
+      ['Sales.Customer', DatasetRole.PERSON, [SubjectKind.CUSTOMER, SubjectKind.PERSON]],
+      ['Sales.SalesOrderDetail', DatasetRole.LINKED, [SubjectKind.CUSTOMER]],
+      ['care.patient_visits', DatasetRole.LINKED, [SubjectKind.PATIENT]],
+    ]);
+    expect(by('Sales.SalesOrderDetail').linkedTo.map((l) => l.explanation)).toEqual([
+      'linked to Sales.Customer through SalesOrderDetail.SalesOrderID → SalesOrderHeader.CustomerID',
+    ]);
+  });
+
   it('categorises attributes of person rows: employment dates, employer, billing region, account status and dates', () => {
     const { by } = run([
       {

@@ -689,6 +689,8 @@ function main(): void {
   const perDatabase = new Map<string, Counts>();
   const before = new Readings();
   const after = new Readings();
+  // The same pass over per-field results from names and types alone (declared fields, no sample).
+  const namesOnly = new Readings();
   const errors: string[] = [];
   const linkageErrors: string[] = [];
   let columns = 0;
@@ -701,6 +703,7 @@ function main(): void {
     const dbCounts = zero();
     perDatabase.set(db.name, dbCounts);
     const schema: SchemaDatasetInput[] = [];
+    const namesOnlySchema: SchemaDatasetInput[] = [];
     const expectedOf = new Map<string, Expected>();
     for (const table of db.tables) {
       tables++;
@@ -741,7 +744,7 @@ function main(): void {
           );
         }
       }
-      schema.push({
+      const keys = {
         name: table.name,
         description: table.comment,
         primaryKey: table.primaryKey ?? [],
@@ -749,8 +752,28 @@ function main(): void {
           columns: fk.columns,
           references: { dataset: fk.references.table, columns: fk.references.columns },
         })),
-        fields,
+      };
+      schema.push({ ...keys, fields });
+      namesOnlySchema.push({
+        ...keys,
+        fields: table.columns.map((column) => ({
+          name: column.name,
+          dataType: column.type,
+          classification: classifyField(
+            { dataset: table.name, field: column.name, dataType: column.type, comment: column.comment },
+            { referenceDate: REFERENCE_DATE },
+          ),
+        })),
       });
+    }
+    for (const dataset of classifySchema({ datasets: namesOnlySchema }).datasets) {
+      for (const field of dataset.fields) {
+        namesOnly.add(
+          db.name,
+          expectedTier(expectedOf.get(`${dataset.dataset}.${field.field}`) as Expected),
+          field.tier,
+        );
+      }
     }
     const started = performance.now();
     const linkage = classifySchema({ datasets: schema }, { maxHops: 2 });
@@ -802,9 +825,11 @@ function main(): void {
   console.log('');
   const b = before.summary();
   const a = after.summary();
+  const n = namesOnly.summary();
   for (const [title, r] of [
     ['Readings before the linkage pass (per-field results alone):', b],
     ['Readings after the linkage pass (classifySchema, maxHops 2):', a],
+    ['Readings after the pass over names-only per-field results (no sample):', n],
   ] as const) {
     console.log(title);
     console.log(line('strict (DIRECT+QUASI)', r.strict));
@@ -832,7 +857,7 @@ function main(): void {
       quasiIdentifier: q,
       categories,
       mismatches: errors.length,
-      readings: { before: b, after: a },
+      readings: { before: b, after: a, namesOnly: n },
       tierMismatches: linkageErrors.length,
       classifyMs: Math.round(classifyMs),
       linkageMs: Math.round(linkageMs * 10) / 10,

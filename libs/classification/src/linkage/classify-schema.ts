@@ -113,7 +113,19 @@ function fieldFacts(field: SchemaFieldInput): FieldFacts {
   };
 }
 
-function datasetFacts(dataset: SchemaDatasetInput, edges: readonly Edge[]): DatasetFacts {
+type EdgesBy = ReadonlyMap<string, readonly Edge[]>;
+
+function indexBy(edges: readonly Edge[], key: (e: Edge) => string): Map<string, Edge[]> {
+  const out = new Map<string, Edge[]>();
+  for (const e of edges) {
+    const list = out.get(key(e)) ?? [];
+    list.push(e);
+    out.set(key(e), list);
+  }
+  return out;
+}
+
+function datasetFacts(dataset: SchemaDatasetInput, byChild: EdgesBy): DatasetFacts {
   const context = datasetContext(dataset.name);
   const tokens = context.tokens.flatMap((t) => singular(t));
   const namedAsThing =
@@ -121,7 +133,7 @@ function datasetFacts(dataset: SchemaDatasetInput, edges: readonly Edge[]): Data
     context.kind === 'reference' ||
     context.kind === 'aggregate' ||
     tokens.some((t) => NONPERSON_DATASET_TOKENS.has(t) || REFERENCE_DATASET_TOKENS.has(t));
-  const own = edges.filter((e) => e.child === dataset.name && e.hop.kind !== 'FLOW' && e.parent !== dataset.name);
+  const own = (byChild.get(dataset.name) ?? []).filter((e) => e.hop.kind !== 'FLOW' && e.parent !== dataset.name);
   const fkColumns = new Set(own.flatMap((e) => e.childFields));
   const parents = new Set(own.map((e) => e.parent));
   const pk = dataset.primaryKey ?? [];
@@ -370,7 +382,10 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
   const { maxHops, infer } = validateOptions(options);
   validateSchema(input);
   const edges = buildEdges(input, infer);
-  const facts = new Map(input.datasets.map((d) => [d.name, datasetFacts(d, edges)]));
+  // Indexed once: every step below looks edges up by dataset, so the pass stays linear in links.
+  const byChild = indexBy(edges, (e) => e.child);
+  const byParent = indexBy(edges, (e) => e.parent);
+  const facts = new Map(input.datasets.map((d) => [d.name, datasetFacts(d, byChild)]));
 
   // 1. Tables of persons. A table that only looks like one by its fields (an order with the recipient's
   // name) or that has no name column of its own (a stay, a payslip) while it references a table of
@@ -388,8 +403,8 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
   for (const [name, c] of candidates) {
     const d = facts.get(name) as DatasetFacts;
     const pk = d.input.primaryKey ?? [];
-    const toPersons = edges.filter(
-      (e) => e.child === name && e.parent !== name && !e.audit && e.hop.kind !== 'FLOW' && candidates.has(e.parent),
+    const toPersons = (byChild.get(name) ?? []).filter(
+      (e) => e.parent !== name && !e.audit && e.hop.kind !== 'FLOW' && candidates.has(e.parent),
     );
     const subtype = toPersons.some((e) => pk.length > 0 && pk.every((k) => e.childFields.includes(k)));
     const keep = toPersons.length === 0 || subtype || (c.byName && (c.identity > 0 || isRoleName(d.tokens)));
@@ -424,8 +439,8 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
     for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {
       const next: { dataset: string; path: Edge[] }[] = [];
       for (const node of frontier) {
-        for (const e of edges) {
-          if (e.parent !== node.dataset || e.audit || e.child === e.parent) continue;
+        for (const e of byParent.get(node.dataset) ?? []) {
+          if (e.audit || e.child === e.parent) continue;
           if (visited.has(e.child) || blocked(e.child)) continue;
           visited.add(e.child);
           const path = [e, ...node.path];
@@ -433,8 +448,8 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
           next.push({ dataset: e.child, path });
         }
         if (depth !== 1) continue;
-        for (const e of edges) {
-          if (e.child !== person || e.hop.kind === 'FLOW' || e.audit || e.parent === person) continue;
+        for (const e of byChild.get(person) ?? []) {
+          if (e.hop.kind === 'FLOW' || e.audit || e.parent === person) continue;
           const target = e.parent;
           if (visited.has(target) || blocked(target) || (facts.get(target) as DatasetFacts).linkTable) continue;
           if (!holdsDetail(target)) continue;
@@ -453,18 +468,16 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
   // 3. Reference lists and shared things: pointed to by personal data, or by another of them (the venue
   // of an event a person booked), without being about persons.
   const references = new Map<string, Edge | null>();
+  const about = (name: string): boolean => persons.has(name) || links.has(name);
   for (const d of facts.values()) {
-    if (!persons.has(d.name) && !links.has(d.name) && d.contextKind === 'reference') references.set(d.name, null);
+    if (!about(d.name) && d.contextKind === 'reference') references.set(d.name, null);
   }
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const e of edges) {
-      if (e.hop.kind === 'FLOW' || e.child === e.parent || references.has(e.parent)) continue;
-      if (persons.has(e.parent) || links.has(e.parent)) continue;
-      if (persons.has(e.child) || links.has(e.child) || references.has(e.child)) {
-        references.set(e.parent, e);
-        changed = true;
-      }
+  const queue = [...facts.keys()].filter((name) => about(name) || references.has(name));
+  for (let i = 0; i < queue.length; i++) {
+    for (const e of byChild.get(queue[i]) ?? []) {
+      if (e.hop.kind === 'FLOW' || e.child === e.parent || references.has(e.parent) || about(e.parent)) continue;
+      references.set(e.parent, e);
+      queue.push(e.parent);
     }
   }
 
@@ -481,7 +494,9 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
           : references.has(d.name)
             ? DatasetRole.REFERENCE
             : DatasetRole.UNRELATED;
-    const fields = d.fields.map((f) => classifyColumn(f, d, role, person, datasetLinks, edges, persons, links, facts));
+    const fields = d.fields.map((f) =>
+      classifyColumn(f, d, role, person, datasetLinks, byChild, persons, links, facts),
+    );
     const evidence = datasetEvidence(d, role, person, datasetLinks, references.get(d.name) ?? null);
     const subjectKinds = subjectKindsOf(d, person, datasetLinks, fields, demoted.get(d.name) ?? null);
     const partial = { dataset: d.name, role, subjectKind: person?.kind ?? null, subjectKinds, linkedTo: datasetLinks };
@@ -535,20 +550,20 @@ function datasetEvidence(
 function fkToPerson(
   field: FieldFacts,
   d: DatasetFacts,
-  edges: readonly Edge[],
+  byChild: EdgesBy,
   persons: ReadonlyMap<string, PersonFacts>,
 ): { edge: Edge; kind: SubjectKind } | null {
-  for (const e of edges) {
-    if (e.child !== d.name || e.hop.kind === 'FLOW' || !e.childFields.includes(field.input.name)) continue;
+  for (const e of byChild.get(d.name) ?? []) {
+    if (e.hop.kind === 'FLOW' || !e.childFields.includes(field.input.name)) continue;
     const p = persons.get(e.parent);
     if (p !== undefined) return { edge: e, kind: p.kind };
   }
   return null;
 }
 
-function fkTarget(field: FieldFacts, d: DatasetFacts, edges: readonly Edge[]): Edge | null {
+function fkTarget(field: FieldFacts, d: DatasetFacts, byChild: EdgesBy): Edge | null {
   return (
-    edges.find((e) => e.child === d.name && e.hop.kind !== 'FLOW' && e.childFields.includes(field.input.name)) ?? null
+    (byChild.get(d.name) ?? []).find((e) => e.hop.kind !== 'FLOW' && e.childFields.includes(field.input.name)) ?? null
   );
 }
 
@@ -558,7 +573,7 @@ function classifyColumn(
   role: DatasetRole,
   person: PersonFacts | null,
   datasetLinks: readonly LinkPath[],
-  edges: readonly Edge[],
+  byChild: EdgesBy,
   persons: ReadonlyMap<string, PersonFacts>,
   links: ReadonlyMap<string, LinkPath[]>,
   facts: ReadonlyMap<string, DatasetFacts>,
@@ -566,7 +581,7 @@ function classifyColumn(
   const c = f.input.classification;
   const self = person !== null ? [selfPath(d.name, person.kind)] : [];
   const context = person !== null ? self : datasetLinks;
-  const toPerson = fkToPerson(f, d, edges, persons);
+  const toPerson = fkToPerson(f, d, byChild, persons);
   const keyPath = toPerson !== null ? [pathOf(toPerson.edge.parent, toPerson.kind, [toPerson.edge])] : [];
   if (c.personal && role === DatasetRole.REFERENCE && toPerson === null && !keepsInReference(f)) {
     return {
@@ -595,7 +610,7 @@ function classifyColumn(
     });
   }
   const pk = d.input.primaryKey ?? [];
-  const ownKey = pk.length === 1 && pk[0] === name && fkTarget(f, d, edges) === null;
+  const ownKey = pk.length === 1 && pk[0] === name && fkTarget(f, d, byChild) === null;
   if (person !== null) {
     const label = SUBJECT_KINDS[person.kind].label.en.toLowerCase();
     if (ownKey) {
@@ -621,7 +636,7 @@ function classifyColumn(
   if (role !== DatasetRole.PERSON && role !== DatasetRole.LINKED) {
     return kept(f, []);
   }
-  const target = fkTarget(f, d, edges);
+  const target = fkTarget(f, d, byChild);
   if (role === DatasetRole.LINKED) {
     if (ownKey || (pk.includes(name) && target === null)) {
       return linked(f, LinkedCategory.METADATA, context, {

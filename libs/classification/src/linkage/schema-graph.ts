@@ -54,10 +54,6 @@ function tableTokens(dataset: string): string[] {
   return tokenizeIdentifier(shortName(dataset)).flatMap((t) => singular(t).slice(-1));
 }
 
-function sameTokens(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((t, i) => t === b[i]);
-}
-
 function check(condition: boolean, message: string): void {
   if (!condition) throw new ClassificationError(ClassificationErrorCode.INVALID_INPUT, message);
 }
@@ -201,6 +197,12 @@ function inferredEdges(input: SchemaInput, covered: ReadonlySet<string>): Edge[]
       };
     })
     .filter((k) => k.surrogate);
+  const byKey = new Map<string, typeof keyed>();
+  const byTokens = new Map<string, typeof keyed>();
+  for (const k of keyed) {
+    byKey.set(k.key.toLowerCase(), [...(byKey.get(k.key.toLowerCase()) ?? []), k]);
+    byTokens.set(k.tokens.join(' '), [...(byTokens.get(k.tokens.join(' ')) ?? []), k]);
+  }
   const out: Edge[] = [];
   for (const dataset of input.datasets) {
     const ownKey = (dataset.primaryKey ?? []).length === 1 ? (dataset.primaryKey as readonly string[])[0] : null;
@@ -208,13 +210,13 @@ function inferredEdges(input: SchemaInput, covered: ReadonlySet<string>): Edge[]
       if (covered.has(`${dataset.name}\u0000${field.name}`) || field.name === ownKey) continue;
       const lower = field.name.toLowerCase();
       const tokens = tokenizeIdentifier(field.name).flatMap((t) => singular(t).slice(-1));
-      const byKeyName = keyed.filter(
-        (k) => k.dataset !== dataset.name && k.key.toLowerCase() === lower && !GENERIC_KEYS.has(lower),
-      );
+      const byKeyName = GENERIC_KEYS.has(lower)
+        ? []
+        : (byKey.get(lower) ?? []).filter((k) => k.dataset !== dataset.name);
       const entity = tokens.filter((t) => !ID_TOKENS.has(t));
       const byEntity =
         tokens.length > entity.length && entity.length > 0
-          ? keyed.filter((k) => k.dataset !== dataset.name && sameTokens(k.tokens, entity))
+          ? (byTokens.get(entity.join(' ')) ?? []).filter((k) => k.dataset !== dataset.name)
           : [];
       const targets = byKeyName.length > 0 ? byKeyName : byEntity;
       if (targets.length !== 1) continue;

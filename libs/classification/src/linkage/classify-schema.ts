@@ -386,18 +386,73 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
   const byChild = indexBy(edges, (e) => e.child);
   const byParent = indexBy(edges, (e) => e.parent);
   const facts = new Map(input.datasets.map((d) => [d.name, datasetFacts(d, byChild)]));
+  const { persons, demoted } = findPersons(facts, byChild);
+  const links = linkFromPersons({ facts, edges, byChild, byParent, persons, maxHops });
+  const references = findReferences(facts, byChild, persons, links);
+  const graph: Graph = { facts, byChild, persons, links };
 
-  // 1. Tables of persons. A table that only looks like one by its fields (an order with the recipient's
-  // name) or that has no name column of its own (a stay, a payslip) while it references a table of
-  // persons is about those persons: it is linked, not a table of persons itself.
+  const datasets: DatasetLinkage[] = input.datasets.map((input) => {
+    const d = facts.get(input.name) as DatasetFacts;
+    const person = persons.get(d.name) ?? null;
+    const datasetLinks = person !== null ? [] : (links.get(d.name) ?? []);
+    const role =
+      person !== null
+        ? DatasetRole.PERSON
+        : datasetLinks.length > 0
+          ? DatasetRole.LINKED
+          : references.has(d.name)
+            ? DatasetRole.REFERENCE
+            : DatasetRole.UNRELATED;
+    const row: RowContext = { d, role, person, datasetLinks };
+    const fields = d.fields.map((f) => classifyColumn(f, row, graph));
+    const subjectKinds = subjectKindsOf(d, person, datasetLinks, fields, demoted.get(d.name) ?? null);
+    return {
+      dataset: d.name,
+      role,
+      subjectKind: person?.kind ?? null,
+      subjectKinds,
+      linkedTo: datasetLinks,
+      linkTable: d.linkTable,
+      evidence: datasetEvidence(d, role, person, datasetLinks, references.get(d.name) ?? null),
+      fields,
+      register: registerInputsOf({ dataset: d.name, subjectKinds, fields }),
+    };
+  });
+  return { maxHops, datasets };
+}
+
+/** What the column step needs to know about the whole schema. */
+interface Graph {
+  readonly facts: ReadonlyMap<string, DatasetFacts>;
+  readonly byChild: EdgesBy;
+  readonly persons: ReadonlyMap<string, PersonFacts>;
+  readonly links: ReadonlyMap<string, LinkPath[]>;
+}
+
+/** The dataset a column is in, and what the graph says about it. */
+interface RowContext {
+  readonly d: DatasetFacts;
+  readonly role: DatasetRole;
+  readonly person: PersonFacts | null;
+  readonly datasetLinks: readonly LinkPath[];
+}
+
+/**
+ * Step 1, tables of persons. A table that only looks like one by its fields (an order with the
+ * recipient's name) or that has no name column of its own (a stay, a payslip) while it references a
+ * table of persons is about those persons: it is linked, not a table of persons itself. Kept: tables
+ * with a name column of their own, tables named by a role alone ("customer", "employees": a role of
+ * the person they reference), and subtype tables whose key is the referenced person's key.
+ */
+function findPersons(
+  facts: ReadonlyMap<string, DatasetFacts>,
+  byChild: EdgesBy,
+): { persons: Map<string, PersonFacts>; demoted: Map<string, SubjectKind> } {
   const candidates = new Map<string, NonNullable<ReturnType<typeof personCandidate>>>();
   for (const d of facts.values()) {
     const c = personCandidate(d);
     if (c !== null) candidates.set(d.name, c);
   }
-  // Kept as tables of persons: those with a name column of their own, those named by a role alone
-  // ("customer", "employees": a role of the person they reference), and subtype tables whose key is the
-  // referenced person's key (an employee row extending a person row).
   const persons = new Map<string, PersonFacts>();
   const demoted = new Map<string, SubjectKind>();
   for (const [name, c] of candidates) {
@@ -411,9 +466,26 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
     if (keep) persons.set(name, c.facts);
     else if (c.byName) demoted.set(name, c.facts.kind);
   }
+  return { persons, demoted };
+}
+
+/**
+ * Step 2, linkage: breadth-first from each table of persons, over links whose child rows are about
+ * the parent rows; a person row also makes personal the detail rows it points to (an address), but
+ * not shared things. Returns the shortest path to each person dataset, by hops then name.
+ */
+function linkFromPersons(g: {
+  facts: ReadonlyMap<string, DatasetFacts>;
+  edges: readonly Edge[];
+  byChild: EdgesBy;
+  byParent: EdgesBy;
+  persons: ReadonlyMap<string, PersonFacts>;
+  maxHops: number;
+}): Map<string, LinkPath[]> {
+  const { facts, byChild, byParent, persons } = g;
   // A table named after things stops linkage when other tables point to it (a store, a product, a
   // country: shared by many rows); a leaf named so (order_items) is the detail of a transaction.
-  const pointedTo = new Set(edges.filter((e) => e.hop.kind !== 'FLOW' && e.child !== e.parent).map((e) => e.parent));
+  const pointedTo = new Set(g.edges.filter((e) => e.hop.kind !== 'FLOW' && e.child !== e.parent).map((e) => e.parent));
   const blocked = (name: string): boolean => {
     const d = facts.get(name) as DatasetFacts;
     if (persons.has(name) || d.contextKind === 'reference' || d.contextKind === 'aggregate') return true;
@@ -424,38 +496,31 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
       const c = personalCategory(f.input.classification);
       return c !== null && DETAIL_CATEGORIES.has(c);
     });
-
-  // 2. Breadth-first from each table of persons, over links whose child rows are about the parent rows;
-  // a person row also makes personal the detail rows it points to (an address), but not shared things.
   const links = new Map<string, LinkPath[]>();
   const addLink = (dataset: string, path: LinkPath): void => {
-    const list = links.get(dataset) ?? [];
-    list.push(path);
-    links.set(dataset, list);
+    links.set(dataset, [...(links.get(dataset) ?? []), path]);
   };
   for (const [person, p] of [...persons.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const visited = new Set<string>([person]);
     let frontier: { dataset: string; path: Edge[] }[] = [{ dataset: person, path: [] }];
-    for (let depth = 1; depth <= maxHops && frontier.length > 0; depth++) {
+    for (let depth = 1; depth <= g.maxHops && frontier.length > 0; depth++) {
       const next: { dataset: string; path: Edge[] }[] = [];
+      const reach = (dataset: string, path: Edge[]): void => {
+        visited.add(dataset);
+        addLink(dataset, pathOf(person, p.kind, path));
+        next.push({ dataset, path });
+      };
       for (const node of frontier) {
         for (const e of byParent.get(node.dataset) ?? []) {
-          if (e.audit || e.child === e.parent) continue;
-          if (visited.has(e.child) || blocked(e.child)) continue;
-          visited.add(e.child);
-          const path = [e, ...node.path];
-          addLink(e.child, pathOf(person, p.kind, path));
-          next.push({ dataset: e.child, path });
+          if (e.audit || e.child === e.parent || visited.has(e.child) || blocked(e.child)) continue;
+          reach(e.child, [e, ...node.path]);
         }
-        if (depth !== 1) continue;
+      }
+      if (depth === 1) {
         for (const e of byChild.get(person) ?? []) {
-          if (e.hop.kind === 'FLOW' || e.audit || e.parent === person) continue;
-          const target = e.parent;
-          if (visited.has(target) || blocked(target) || (facts.get(target) as DatasetFacts).linkTable) continue;
-          if (!holdsDetail(target)) continue;
-          visited.add(target);
-          addLink(target, pathOf(person, p.kind, [e]));
-          next.push({ dataset: target, path: [e] });
+          if (e.hop.kind === 'FLOW' || e.audit || e.parent === person || visited.has(e.parent)) continue;
+          if (blocked(e.parent) || (facts.get(e.parent) as DatasetFacts).linkTable || !holdsDetail(e.parent)) continue;
+          reach(e.parent, [e]);
         }
       }
       frontier = next;
@@ -464,9 +529,20 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
   for (const list of links.values()) {
     list.sort((a, b) => a.hops - b.hops || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
   }
+  return links;
+}
 
-  // 3. Reference lists and shared things: pointed to by personal data, or by another of them (the venue
-  // of an event a person booked), without being about persons.
+/**
+ * Step 3, reference lists and shared things: pointed to by personal data, or by another of them (the
+ * venue of an event a person booked), without being about persons. Maps each to the edge that
+ * points to it (null for a table named as a reference list that nothing points to).
+ */
+function findReferences(
+  facts: ReadonlyMap<string, DatasetFacts>,
+  byChild: EdgesBy,
+  persons: ReadonlyMap<string, PersonFacts>,
+  links: ReadonlyMap<string, LinkPath[]>,
+): Map<string, Edge | null> {
   const references = new Map<string, Edge | null>();
   const about = (name: string): boolean => persons.has(name) || links.has(name);
   for (const d of facts.values()) {
@@ -480,35 +556,7 @@ export function classifySchema(input: SchemaInput, options: LinkageOptions = {})
       queue.push(e.parent);
     }
   }
-
-  // 4. Fields.
-  const datasets: DatasetLinkage[] = input.datasets.map((input) => {
-    const d = facts.get(input.name) as DatasetFacts;
-    const person = persons.get(d.name) ?? null;
-    const datasetLinks = person !== null ? [] : (links.get(d.name) ?? []);
-    const role =
-      person !== null
-        ? DatasetRole.PERSON
-        : datasetLinks.length > 0
-          ? DatasetRole.LINKED
-          : references.has(d.name)
-            ? DatasetRole.REFERENCE
-            : DatasetRole.UNRELATED;
-    const fields = d.fields.map((f) =>
-      classifyColumn(f, d, role, person, datasetLinks, byChild, persons, links, facts),
-    );
-    const evidence = datasetEvidence(d, role, person, datasetLinks, references.get(d.name) ?? null);
-    const subjectKinds = subjectKindsOf(d, person, datasetLinks, fields, demoted.get(d.name) ?? null);
-    const partial = { dataset: d.name, role, subjectKind: person?.kind ?? null, subjectKinds, linkedTo: datasetLinks };
-    return {
-      ...partial,
-      linkTable: d.linkTable,
-      evidence,
-      fields,
-      register: registerInputsOf({ dataset: d.name, subjectKinds, fields }),
-    };
-  });
-  return { maxHops, datasets };
+  return references;
 }
 
 function datasetEvidence(
@@ -567,17 +615,10 @@ function fkTarget(field: FieldFacts, d: DatasetFacts, byChild: EdgesBy): Edge | 
   );
 }
 
-function classifyColumn(
-  f: FieldFacts,
-  d: DatasetFacts,
-  role: DatasetRole,
-  person: PersonFacts | null,
-  datasetLinks: readonly LinkPath[],
-  byChild: EdgesBy,
-  persons: ReadonlyMap<string, PersonFacts>,
-  links: ReadonlyMap<string, LinkPath[]>,
-  facts: ReadonlyMap<string, DatasetFacts>,
-): FieldLinkage {
+/** Step 4, one column: keep, upgrade to an identifier, demote a reference label, or make it a linked attribute. */
+function classifyColumn(f: FieldFacts, row: RowContext, graph: Graph): FieldLinkage {
+  const { d, role, person, datasetLinks } = row;
+  const { byChild, persons, links, facts } = graph;
   const c = f.input.classification;
   const self = person !== null ? [selfPath(d.name, person.kind)] : [];
   const context = person !== null ? self : datasetLinks;

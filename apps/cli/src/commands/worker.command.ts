@@ -1,6 +1,8 @@
 import { Command, CommandRunner } from 'nest-commander';
+import { AuditOutboxRelay, AuditService } from '@cartographer/access';
 import { executeScanJob, ScanQueue, ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from '../cli-runtime.js';
+import { cliOutbox } from './cli-audit.js';
 
 @Command({ name: 'worker', description: 'Run queued scans (several workers can share the queue); stops on SIGTERM' })
 export class WorkerCommand extends CommandRunner {
@@ -12,10 +14,14 @@ export class WorkerCommand extends CommandRunner {
     const neo4j = await this.runtime.graph();
     const dataSource = await this.runtime.postgres();
     const runs = new ScanRunsRepository(dataSource);
+    const relay = new AuditOutboxRelay(neo4j, new AuditService(dataSource));
     const url = (dataSource.options as { url?: string }).url ?? '';
     const queue = new ScanQueue(url, {
       workers: Math.max(1, this.runtime.config.scanWorkers),
-      execute: (job) => executeScanJob(job, { neo4j, runs }),
+      execute: async (job) => {
+        await executeScanJob(job, { neo4j, runs, outbox: cliOutbox });
+        await relay.flush();
+      },
       onError: (error) => process.stderr.write(`carto worker: queue error: ${error.message}\n`),
     });
     await queue.start();

@@ -189,7 +189,9 @@ export async function storeScanIn(
     ...(existing?.description ? { description: existing.description } : {}),
     servers: existing?.servers ?? [],
     volume: { records: discovered.metrics.rows, bytes: discovered.metrics.bytes },
-    ...(discovered.metrics.rowsPerDay !== undefined ? { velocity: { recordsPerDay: discovered.metrics.rowsPerDay } } : {}),
+    ...(discovered.metrics.rowsPerDay !== undefined
+      ? { velocity: { recordsPerDay: discovered.metrics.rowsPerDay } }
+      : {}),
     accessMethods: discovered.accessMethods.filter((m): m is NonNullable<SourceDoc['accessMethods']>[number] =>
       ACCESS_METHODS.includes(m),
     ),

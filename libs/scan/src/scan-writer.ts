@@ -3,6 +3,8 @@ import type { DiscoveredSource } from '@cartographer/discovery';
 import type { Neo4jService } from '@cartographer/graph';
 import { upsertFindings } from '@cartographer/findings';
 import {
+  ACCESS_METHODS,
+  type AccessMethod,
   compileInventory,
   type DatasetDoc,
   fieldLocalKey,
@@ -111,19 +113,6 @@ async function knownDatasets(
   );
 }
 
-const ACCESS_METHODS: readonly string[] = [
-  'SQL',
-  'REST_API',
-  'GRAPHQL_API',
-  'SFTP',
-  'FILE_SYSTEM',
-  'EXPORT',
-  'MANUAL',
-  'STREAMING',
-  'WEB_UI',
-  'OTHER',
-];
-
 /**
  * Writes a scan through the inventory's own import path (same validation, same batched idempotent
  * upsert): the declared part (source, datasets, fields, foreign keys) as a document, what the scan
@@ -192,8 +181,8 @@ export async function storeScanIn(
     ...(discovered.metrics.rowsPerDay !== undefined
       ? { velocity: { recordsPerDay: discovered.metrics.rowsPerDay } }
       : {}),
-    accessMethods: discovered.accessMethods.filter((m): m is NonNullable<SourceDoc['accessMethods']>[number] =>
-      ACCESS_METHODS.includes(m),
+    accessMethods: discovered.accessMethods.filter((m): m is AccessMethod =>
+      (ACCESS_METHODS as readonly string[]).includes(m),
     ),
     ...(connectionRef ? { connectionRef } : {}),
     datasets,

@@ -1,19 +1,13 @@
 import { AccessError, AccessErrorCode } from '../access.errors.js';
 import { currentRequestContext } from '../request-context.js';
-import { type AuditActorType, redactAuditValue } from './audit-chain.js';
-import type { AuditEntry } from './audit.types.js';
+import { redactAuditValue } from './audit-chain.js';
+import type { AuditEntry, AuditRecord } from './audit.types.js';
 
-/** An audit entry with everything the chain stores decided: actor, request id, redacted values. */
-export interface ResolvedAuditEntry {
-  action: string;
-  entityType: string;
-  entityKey: string | null;
-  organisation: string | null;
-  before: unknown;
-  after: unknown;
-  actor: { type: AuditActorType; id: string | null; label: string | null };
-  requestId: string | null;
-}
+/**
+ * An audit entry with everything the chain stores decided (actor, request id, redacted values):
+ * a row of the chain but for its place in it.
+ */
+export type ResolvedAuditEntry = Omit<AuditRecord, 'seq' | 'occurredAt' | 'prevHash' | 'hash'>;
 
 /**
  * Fixes what an entry leaves to its context: the actor (the authenticated caller of the current

@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
-import { Role, UsersService } from '@cartographer/access';
+import { AuditOutbox, AuditOutboxRelay, Role, UsersService } from '@cartographer/access';
 import { projectRoot } from '@cartographer/config';
+import { ALLOW_EVERY_IMPORT, importInventory } from '@cartographer/findings';
 import { Neo4jService } from '@cartographer/graph';
 import { type InventoryDocument, InventoryImportService } from '@cartographer/inventory';
 import { smallInventory, uniqueId, testStores } from '@cartographer/testing';
@@ -17,6 +18,8 @@ import { type ApiHarness, startApi } from '../../api/src/testing/api-harness.js'
 const run = promisify(execFile);
 const CARTO = join(projectRoot(), 'bin', 'carto.js');
 const PASSWORD = 'a long test password';
+/** The audit label of the CLI operator (users.command.ts, cliActor). */
+const OPERATOR = `${userInfo().username}@${hostname()}`;
 
 async function carto(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -34,10 +37,15 @@ async function carto(...args: string[]): Promise<{ code: number; stdout: string;
 const WHEN = new Set(['createdAt', 'lastDetectedAt', 'lastScannedAt', 'lastScanRun', 'scanRun']);
 
 /** Every node and relationship of an organisation as sorted lines, its key replaced by ORG. */
-async function snapshot(neo4j: Neo4jService, organisation: string, where = 'true'): Promise<string> {
+async function snapshot(
+  neo4j: Neo4jService,
+  organisation: string,
+  where = 'true',
+  ignored: readonly string[] = [],
+): Promise<string> {
   const text = (props: Record<string, unknown>) =>
     Object.keys(props)
-      .filter((name) => !WHEN.has(name))
+      .filter((name) => !WHEN.has(name) && !ignored.includes(name))
       .sort()
       .map((name) => `${name}=${JSON.stringify(props[name], (_, v: unknown) => (isInteger(v) ? v.toString() : v))};`)
       .join('');
@@ -174,12 +182,10 @@ describe('carto and the API run the same workflows (built CLI, booted API, real 
       `SELECT actor_type, actor_label, after->>'flagged' AS flagged FROM audit_log WHERE action = 'inventory.import' AND organisation = $1 ORDER BY seq`,
       [key],
     )) as { actor_type: string; actor_label: string; flagged: string }[];
-    expect(audit.map((row) => [row.actor_type, row.actor_label.startsWith('cli:') ? 'cli:' : row.actor_label])).toEqual(
-      [
-        ['cli', 'cli:'],
-        ['user', email],
-      ],
-    );
+    expect(audit.map((row) => [row.actor_type, row.actor_label])).toEqual([
+      ['cli', OPERATOR],
+      ['user', email],
+    ]);
     expect(audit[0].flagged).toBe(audit[1].flagged);
   });
 
@@ -245,11 +251,60 @@ describe('carto and the API run the same workflows (built CLI, booted API, real 
       `SELECT organisation, actor_type, actor_label FROM audit_log WHERE action = 'scan.store' AND organisation = ANY($1) ORDER BY seq`,
       [[byCliOrg, byQueueOrg]],
     )) as { organisation: string; actor_type: string; actor_label: string }[];
-    expect(
-      audit.map((row) => [row.organisation, row.actor_type, row.actor_label.startsWith('cli:') || row.actor_label]),
-    ).toEqual([
-      [byCliOrg, 'cli', true],
+    expect(audit.map((row) => [row.organisation, row.actor_type, row.actor_label])).toEqual([
+      [byCliOrg, 'cli', OPERATOR],
       [byQueueOrg, 'user', email],
     ]);
   }, 120_000);
+
+  it('`carto findings review` and reviewFinding make the same change, each audited with its actor', async () => {
+    const byCliOrg = organisation();
+    const byApiOrg = organisation();
+    for (const key of [byCliOrg, byApiOrg]) {
+      await importInventory(
+        { neo4j, outbox: api.app.get(AuditOutbox) },
+        { document: smallInventory(key), authorize: ALLOW_EVERY_IMPORT },
+      );
+    }
+    await api.app.get(AuditOutboxRelay).relay();
+    const reviewed = await carto(
+      'findings',
+      'review',
+      `${byCliOrg}:sejours/patient_id#declared`,
+      'reject',
+      '--comment',
+      'a stay number',
+    );
+    // Rejected, the stay's patient number is flagged through its foreign key instead: 3 propagated.
+    expect(reviewed).toEqual({
+      code: 0,
+      stdout: `finding '${byCliOrg}:sejours/patient_id#declared' rejected; 3 findings propagated in '${byCliOrg}'\n`,
+      stderr: '',
+    });
+    const byApi = await gql<{ reviewFinding: { status: string; reviewedBy: string } }>(
+      'mutation ($k: String!) { reviewFinding(key: $k, decision: REJECT, comment: "a stay number") { status reviewedBy } }',
+      { k: `${byApiOrg}:sejours/patient_id#declared` },
+    );
+    expect(byApi.reviewFinding).toEqual({ status: 'REJECTED', reviewedBy: email });
+    const findings = (key: string) => snapshot(neo4j, key, 'n:Finding', ['reviewedAt', 'reviewedBy']);
+    expect(await findings(byApiOrg)).toBe(await findings(byCliOrg));
+    const audit = (await db.query(
+      `SELECT organisation, actor_type, actor_label, after FROM audit_log WHERE action = 'finding.review' AND organisation = ANY($1) ORDER BY seq`,
+      [[byCliOrg, byApiOrg]],
+    )) as unknown[];
+    expect(audit).toEqual([
+      {
+        organisation: byCliOrg,
+        actor_type: 'cli',
+        actor_label: OPERATOR,
+        after: { status: 'REJECTED', comment: 'a stay number' },
+      },
+      {
+        organisation: byApiOrg,
+        actor_type: 'user',
+        actor_label: email,
+        after: { status: 'REJECTED', comment: 'a stay number' },
+      },
+    ]);
+  });
 });

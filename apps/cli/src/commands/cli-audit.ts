@@ -1,11 +1,8 @@
-import { userInfo } from 'node:os';
-import { type AuditActor, AuditOutbox, AuditOutboxRelay, AuditService } from '@cartographer/access';
+import { AuditOutbox, AuditOutboxRelay, AuditService } from '@cartographer/access';
 import type { CliRuntime } from '../cli-runtime.js';
 
-/** The audit actor of a CLI action: the operating-system user who ran it (the CLI has no login). */
-export function cliActor(): AuditActor {
-  return { type: 'cli', label: `cli:${userInfo().username}` };
-}
+/** The actor of CLI actions: the operator's OS account (the CLI has no login, hence no `--as`). */
+export { cliActor } from './users.command.js';
 
 export const cliOutbox = new AuditOutbox();
 

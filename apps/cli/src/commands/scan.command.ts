@@ -101,7 +101,7 @@ export class ScanCommand extends CommandRunner {
       organisation: options.organisation,
       sourceKey,
       target: shown,
-      requestedBy: actor.label!,
+      requestedBy: `cli:${actor.label}`,
       store,
       status: 'RUNNING',
     });

@@ -24,6 +24,8 @@ export class WorkerCommand extends CommandRunner {
       },
       onError: (error) => process.stderr.write(`carto worker: queue error: ${error.message}\n`),
     });
+    // Entries a crash left in the audit outbox are appended before new work starts.
+    await relay.flush();
     await queue.start();
     process.stdout.write('carto worker: waiting for scan jobs (SIGTERM to stop)\n');
     await new Promise<void>((resolve) => {

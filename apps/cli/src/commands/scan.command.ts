@@ -1,12 +1,12 @@
-import { userInfo } from 'node:os';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { secretFromEnv } from '@cartographer/config';
 import { redactUrl } from '@cartographer/discovery';
-import { keyFrom, runScan, ScanRunsRepository } from '@cartographer/scan';
+import { keyFrom, runScanJob, ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from '../cli-runtime.js';
 import { CliFailure, ExitCode } from '../cli-errors.js';
 import { localKeyOption } from '../cli-keys.js';
 import { ProgressBar } from '../progress-bar.js';
+import { cliActor, cliOutbox, relayAudit } from './cli-audit.js';
 
 const usage = (message: string) => new CliFailure(ExitCode.INVALID_INPUT, message);
 
@@ -102,38 +102,31 @@ export class ScanCommand extends CommandRunner {
     const shown = /^[a-z]+:\/\//i.test(target) ? redactUrl(target) : target;
     const sourceKey = options.source ?? keyFrom(shown.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/i, '').replace(/[/:]+/g, '-'));
 
+    const actor = cliActor();
     const runs = new ScanRunsRepository(await this.runtime.postgres());
     const run = await runs.create({
       organisation: options.organisation,
       sourceKey,
       target: shown,
-      requestedBy: `cli:${userInfo().username}`,
+      requestedBy: `cli:${actor.label}`,
       store,
       status: 'RUNNING',
     });
-    await runs.start(run.id);
     const bar = new ProgressBar(/^[a-z]+:\/\//i.test(target) ? 'tables' : 'files');
     try {
-      const report = await runScan(
-        {
-          target,
-          name: options.source,
-          sampleSize: options.sample,
-          onProgress: (p) => bar.update(p.done, p.total),
-          store: store
-            ? {
-                organisation: options.organisation!,
-                sourceKey,
-                department: options.department,
-                connectionRef,
-                runId: run.id,
-              }
-            : undefined,
-        },
-        store ? await this.runtime.graph() : undefined,
-      );
+      // The same run lifecycle as a queued scan (carto worker, the API): store, propagate, audit.
+      const report = await runScanJob({ neo4j: await this.runtime.graph(), runs, outbox: cliOutbox }, run.id, {
+        target,
+        name: options.source,
+        sampleSize: options.sample,
+        onProgress: (p) => bar.update(p.done, p.total),
+        actor,
+        store: store
+          ? { organisation: options.organisation!, sourceKey, department: options.department, connectionRef }
+          : undefined,
+      });
       bar.finish();
-      await runs.finish(run.id, report);
+      if (store) await relayAudit(this.runtime);
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify({ run: run.id, ...report })}\n`);
       } else {
@@ -151,7 +144,6 @@ export class ScanCommand extends CommandRunner {
       }
     } catch (error) {
       bar.finish();
-      await runs.fail(run.id, (error as Error).message);
       throw error;
     }
   }

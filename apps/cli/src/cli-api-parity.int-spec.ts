@@ -19,7 +19,7 @@ const run = promisify(execFile);
 const CARTO = join(projectRoot(), 'bin', 'carto.js');
 const PASSWORD = 'a long test password';
 /** The audit label of the CLI operator (users.command.ts, cliActor). */
-const OPERATOR = `${userInfo().username}@${hostname()}`;
+const OPERATOR = `cli:${userInfo().username}@${hostname()}`;
 
 async function carto(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

@@ -37,7 +37,7 @@ export class FindingsReviewCommand extends CommandRunner {
         key,
         decision: decision === 'confirm' ? 'CONFIRM' : 'REJECT',
         comment: options.comment,
-        by: `cli:${actor.label}`,
+        by: actor.label ?? 'cli',
         actor,
       },
       () => undefined,

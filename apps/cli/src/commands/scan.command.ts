@@ -108,7 +108,7 @@ export class ScanCommand extends CommandRunner {
       organisation: options.organisation,
       sourceKey,
       target: shown,
-      requestedBy: `cli:${actor.label}`,
+      requestedBy: actor.label ?? 'cli',
       store,
       status: 'RUNNING',
     });

@@ -14,7 +14,7 @@ export function cliActor(): AuditActor {
   } catch {
     // No passwd entry (some containers): keep 'unknown'.
   }
-  return { type: 'cli', label: `${user}@${hostname()}` };
+  return { type: 'cli', label: `cli:${user}@${hostname()}` };
 }
 
 async function readStdin(): Promise<string> {

@@ -6,6 +6,7 @@ export * from './facts/as-of.js';
 export * from './facts/compliance-facts.js';
 export * from './facts/compliance-rules.errors.js';
 export { canonicalJson, digestOf } from './facts/digest.js';
+export { buildFactsIndex, type FactsIndex } from './facts/facts-index.js';
 export type { Reason } from './facts/reason.js';
 export { validateComplianceFacts } from './facts/validate-facts.js';
 export { categoriesOfLabel, vulnerableGroupsOf, VULNERABLE_GROUPS } from './facts/vocabulary.js';
@@ -14,6 +15,7 @@ export * from './transfers/provider-table.js';
 export * from './transfers/extraterritorial.js';
 export {
   computeTransfers,
+  prepareFacts,
   sccModuleFor,
   SCC_DECISION,
   type Transfer,

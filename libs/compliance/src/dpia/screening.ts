@@ -25,7 +25,7 @@ import {
   normaliseWords,
   vulnerableGroupsOf,
 } from '../facts/vocabulary.js';
-import { prepare } from '../transfers/transfers.js';
+import { prepareFacts } from '../transfers/transfers.js';
 import {
   CNIL_DPIA_EXEMPT_TYPES,
   CNIL_DPIA_REQUIRED_TYPES,
@@ -195,7 +195,7 @@ interface Context {
 export function screenDpia(facts: ComplianceFacts, asOf: string, options: ScreeningOptions = {}): ScreeningResult {
   requireIsoDate(asOf, 'asOf');
   const thresholds = validateThresholds(options);
-  const index = options.index ?? prepare(facts);
+  const index = options.index ?? prepareFacts(facts);
   const overrides = validateOverrides(options.overrides ?? [], index);
   const activities = index.activities.map((activity) =>
     screenActivity(

@@ -14,7 +14,7 @@ import {
 } from '../facts/facts-index.js';
 import { type Reason, reason } from '../facts/reason.js';
 import { categoriesOfLabel } from '../facts/vocabulary.js';
-import { type Transfer, activityTransfers, prepare } from '../transfers/transfers.js';
+import { type Transfer, activityTransfers, prepareFacts } from '../transfers/transfers.js';
 
 /** Where a cell's value comes from. */
 export type Evidence = 'DECLARED' | 'SCANNED' | 'INFERRED' | 'MISSING';
@@ -106,7 +106,7 @@ export function computeProcessingRecord(
   options: { index?: FactsIndex } = {},
 ): ProcessingRecordResult {
   requireIsoDate(asOf, 'asOf');
-  const index = options.index ?? prepare(facts);
+  const index = options.index ?? prepareFacts(facts);
   const activities = index.activities.map((a) => activityRecord(index, a, asOf));
   const filled = activities.reduce((n, a) => n + a.completeness.filled, 0);
   const required = activities.reduce((n, a) => n + a.completeness.required, 0);
@@ -208,7 +208,9 @@ function activityRecord(index: FactsIndex, activity: ActivityFacts, asOf: string
           foundPaths(node, found.specialCategories),
           false,
         )
-      : cell(null, 'MISSING', `${node}.specialCategories`, false);
+      : used.some((u) => u.fields.some((f) => (f.findings ?? []).length > 0))
+        ? cell([], 'SCANNED', `${node}.specialCategories (none found by scans)`, false)
+        : cell(null, 'MISSING', `${node}.specialCategories`, false);
   cells.legal_bases = has(activity.legalBases)
     ? cell([...activity.legalBases], 'DECLARED', `${node}.legalBases`, false)
     : cell(null, 'MISSING', `${node}.legalBases`, false);
@@ -365,7 +367,7 @@ function discrepancies(
       out.push({
         ...reason(
           'TRANSFER_NOT_OUTSIDE_EEA',
-          `Transfert déclaré vers ${declared.recipient} en ${home.countryNameFr} (${country}) : ce pays est dans l'EEE, ce n'est pas un transfert au sens du chapitre V.`,
+          `Transfert déclaré vers ${declared.recipient} dans un pays de l'EEE (${home.countryNameFr}, ${country}) : ce n'est pas un transfert au sens du chapitre V.`,
           `Declared transfer to ${declared.recipient} in ${home.countryName} (${country}): that country is in the EEA, so this is not a Chapter V transfer.`,
         ),
         paths: [path],
@@ -379,7 +381,7 @@ function discrepancies(
       out.push({
         ...reason(
           'TRANSFER_COUNTRY_CONTRADICTED',
-          `Transfert déclaré vers ${declared.recipient} en ${country}, alors que l'inventaire situe ce destinataire en ${sortedUnique(places).join(', ')}.`,
+          `Transfert déclaré vers ${declared.recipient} (pays déclaré : ${country}), alors que l'inventaire situe ce destinataire ailleurs (${sortedUnique(places).join(', ')}).`,
           `Declared transfer to ${declared.recipient} in ${country}, but the inventory places that recipient in ${sortedUnique(places).join(', ')}.`,
         ),
         paths: [path, `recipient:${declared.recipient}.country`],

@@ -5,7 +5,7 @@ import { type FactsIndex, compareStrings, sortedUnique } from '../facts/facts-in
 import { type Reason, reason } from '../facts/reason.js';
 import { normaliseWords } from '../facts/vocabulary.js';
 import { EXTRATERRITORIAL_LAWS, PROVIDER_TABLE, PROVIDER_TABLE_META, type ProviderEntry } from './provider-table.js';
-import { prepare, reachedSources } from './transfers.js';
+import { prepareFacts, reachedSources } from './transfers.js';
 
 export type ExposureStatus = 'EXPOSED' | 'NOT_EXPOSED' | 'UNKNOWN';
 /** Where the parent came from: the server's own declaration, the user's providers, the built-in table. */
@@ -65,7 +65,7 @@ export function computeExtraterritorialExposure(
   options: { index?: FactsIndex } = {},
 ): ExtraterritorialResult {
   requireIsoDate(asOf, 'asOf');
-  const index = options.index ?? prepare(facts);
+  const index = options.index ?? prepareFacts(facts);
   const userTable: ProviderEntry[] = (facts.providers ?? []).map((p) => ({
     name: p.name,
     aliases: p.aliases ?? [],
@@ -153,7 +153,7 @@ function exposureOf(
       ],
     };
   const laws = EXTRATERRITORIAL_LAWS.filter((l) => l.country === parent.country && l.date <= asOf);
-  const where = `${getCountryName(parent.country, 'fr')} (${parent.country})`;
+  const where = `${getCountryName(parent.country, 'fr')}, ${parent.country}`;
   const whereEn = `${getCountryName(parent.country, 'en')} (${parent.country})`;
   const common = {
     ...base,
@@ -170,7 +170,7 @@ function exposureOf(
       reasons: [
         reason(
           'PARENT_NOT_EXPOSED',
-          `La société mère du prestataire (${parent.name}) relève du droit de ${where}, qui ne figure pas parmi les lois à portée extraterritoriale recensées.`,
+          `La société mère du prestataire (${parent.name}) relève du droit du pays de son siège (${where}), pour lequel aucune loi à portée extraterritoriale n'est recensée.`,
           `The provider's parent (${parent.name}) is governed by the law of ${whereEn}, which is not among the recorded laws with extraterritorial reach.`,
         ),
       ],
@@ -183,7 +183,7 @@ function exposureOf(
     reasons: [
       reason(
         'PARENT_EXTRATERRITORIAL_LAW',
-        `La société mère du prestataire (${parent.name}) relève du droit de ${where} : ${titles.join(' ; ')} peuvent contraindre le fournisseur à communiquer les données qu'il détient, même hébergées dans l'Union. Ce n'est pas en soi un transfert au sens du chapitre V, mais un risque d'accès à évaluer (chiffrement avec clés maîtrisées dans l'EEE, offre qualifiée SecNumCloud).`,
+        `La société mère du prestataire (${parent.name}) relève du droit du pays de son siège (${where}) : ${titles.join(' ; ')} peuvent contraindre le fournisseur à communiquer les données qu'il détient, même hébergées dans l'Union. Ce n'est pas en soi un transfert au sens du chapitre V, mais un risque d'accès à évaluer (chiffrement avec clés maîtrisées dans l'EEE, offre qualifiée SecNumCloud).`,
         `The provider's parent (${parent.name}) is governed by the law of ${whereEn}: ${titles.join('; ')} can compel the provider to disclose the data it holds, even when hosted in the Union. This is not by itself a Chapter V transfer, but a risk of access to assess (encryption with keys held in the EEA, a SecNumCloud-qualified offer).`,
       ),
     ],

@@ -262,14 +262,15 @@ export interface TransferOptions {
  */
 export function computeTransfers(facts: ComplianceFacts, asOf: string, options: TransferOptions = {}): TransfersResult {
   requireIsoDate(asOf, 'asOf');
-  const index = options.index ?? prepare(facts);
+  const index = options.index ?? prepareFacts(facts);
   const notes: Reason[] = [];
   const transfers: Transfer[] = [];
   for (const activity of index.activities) transfers.push(...activityTransfers(index, activity, asOf, notes));
   return { organisation: facts.organisation.key, asOf, transfers, notes: dedupe(notes) };
 }
 
-export function prepare(facts: ComplianceFacts): FactsIndex {
+/** Validates the facts (throws on bad input) and indexes them; pass the index to several computations. */
+export function prepareFacts(facts: ComplianceFacts): FactsIndex {
   validateComplianceFacts(facts);
   return buildFactsIndex(facts);
 }
@@ -460,7 +461,7 @@ function assess(
   asOf: string,
 ): Transfer {
   const j = c.jurisdiction;
-  const countryFr = `${j.countryNameFr} (${j.country})`;
+  const countryFr = `${j.countryNameFr}, ${j.country}`;
   const countryEn = `${j.countryName} (${j.country})`;
   const partial =
     j.adequacy !== undefined && j.adequacy.conditionMet !== true && j.basis !== JurisdictionBasis.ADEQUACY_EXPIRED;
@@ -472,8 +473,16 @@ function assess(
   const reasons: Reason[] = [];
   const dest =
     c.kind === 'SERVER'
-      ? { fr: `le serveur ${c.key} (${c.name})`, en: `server ${c.key} (${c.name})` }
-      : { fr: `le destinataire ${c.key} (${c.name})`, en: `recipient ${c.key} (${c.name})` };
+      ? {
+          au: `au serveur ${c.key} (${c.name})`,
+          du: `du prestataire du serveur ${c.key} (${c.name})`,
+          en: `server ${c.key} (${c.name})`,
+        }
+      : {
+          au: `au destinataire ${c.key} (${c.name})`,
+          du: `du destinataire ${c.key} (${c.name})`,
+          en: `recipient ${c.key} (${c.name})`,
+        };
   reasons.push(transferTestReason(c, dest, countryFr, countryEn));
 
   let status: TransferStatus;
@@ -492,7 +501,7 @@ function assess(
     reasons.push(
       reason(
         'ADEQUACY_APPLIES',
-        `${countryFr} bénéficie d'une décision d'adéquation (${j.adequacy.decision}) qui couvre ce destinataire : aucune garantie supplémentaire n'est requise (art. 45 RGPD).`,
+        `Le pays de destination (${countryFr}) bénéficie d'une décision d'adéquation (${j.adequacy.decision}) qui couvre cet importateur : aucune garantie supplémentaire n'est requise (art. 45 RGPD).`,
         `${countryEn} benefits from an adequacy decision (${j.adequacy.decision}) covering this importer: no further safeguard is needed (GDPR Art. 45).`,
       ),
     );
@@ -585,7 +594,7 @@ function assess(
     reasons.push(
       reason(
         'PARTIAL_ADEQUACY_UNVERIFIED',
-        `${countryFr} ne bénéficie que d'une décision d'adéquation partielle (${j.adequacy?.decision}) dont la condition n'est pas établie pour cet importateur (${conditionFr(j)}) ; tant qu'elle ne l'est pas, le transfert exige une garantie de l'article 46 (par exemple des clauses contractuelles types, module ${module}).`,
+        `Le pays de destination (${countryFr}) ne bénéficie que d'une décision d'adéquation partielle (${j.adequacy?.decision}) dont la condition n'est pas établie pour cet importateur (${conditionFr(j)}) ; tant qu'elle ne l'est pas, le transfert exige une garantie de l'article 46 (par exemple des clauses contractuelles types, module ${module}).`,
         `${countryEn} benefits only from a partial adequacy decision (${j.adequacy?.decision}) whose condition is not established for this importer (${conditionEn(j)}); until it is, the transfer needs an Art. 46 safeguard (e.g. standard contractual clauses, module ${module}).`,
       ),
     );
@@ -595,12 +604,12 @@ function assess(
       recorded === 'ADEQUACY'
         ? reason(
             'ADEQUACY_RECORDED_NOT_APPLICABLE',
-            `L'inventaire indique une adéquation, mais ${countryFr} n'en bénéficie pas pour ce destinataire à la date du ${asOf} : une garantie de l'article 46 (clauses contractuelles types, module ${module}) ou, exceptionnellement, une dérogation de l'article 49 est nécessaire.`,
+            `L'inventaire indique une adéquation, mais aucune décision d'adéquation ne couvre cet importateur dans le pays de destination (${countryFr}) à la date du ${asOf} : une garantie de l'article 46 (clauses contractuelles types, module ${module}) ou, exceptionnellement, une dérogation de l'article 49 est nécessaire.`,
             `The inventory records adequacy, but ${countryEn} has none for this importer as of ${asOf}: an Art. 46 safeguard (standard contractual clauses, module ${module}) or, exceptionally, an Art. 49 derogation is needed.`,
           )
         : reason(
             'NO_SAFEGUARD',
-            `Aucune garantie n'est enregistrée pour ce transfert vers ${countryFr}, pays tiers sans décision d'adéquation applicable : prévoir des clauses contractuelles types (décision 2021/914, module ${module}), des règles d'entreprise contraignantes ou, exceptionnellement, une dérogation de l'article 49.`,
+            `Aucune garantie n'est enregistrée pour ce transfert vers un pays tiers sans décision d'adéquation applicable (${countryFr}) : prévoir des clauses contractuelles types (décision 2021/914, module ${module}), des règles d'entreprise contraignantes ou, exceptionnellement, une dérogation de l'article 49.`,
             `No safeguard is recorded for this transfer to ${countryEn}, a third country without an applicable adequacy decision: put in place standard contractual clauses (Decision 2021/914, module ${module}), binding corporate rules or, exceptionally, an Art. 49 derogation.`,
           ),
     );
@@ -670,25 +679,25 @@ function assess(
 
 function transferTestReason(
   c: Candidate,
-  dest: { fr: string; en: string },
+  dest: { au: string; du: string; en: string },
   countryFr: string,
   countryEn: string,
 ): Reason {
   if (c.access === 'REMOTE_ACCESS')
     return reason(
       'TRANSFER_REMOTE_ACCESS',
-      `Transfert (lignes directrices 05/2021 du CEPD) : le personnel ou le support de ${dest.fr} accède aux données depuis ${countryFr}, pays hors de l'EEE ; un accès à distance vaut transfert.`,
+      `Transfert (lignes directrices 05/2021 du CEPD) : le personnel ou le support ${dest.du} accède aux données depuis un pays hors de l'EEE (${countryFr}) ; un accès à distance vaut transfert.`,
       `Transfer (EDPB Guidelines 05/2021): the staff or support of ${dest.en} access the data from ${countryEn}, outside the EEA; remote access counts as a transfer.`,
     );
   if (c.access === 'HOSTING')
     return reason(
       'TRANSFER_HOSTING',
-      `Transfert (lignes directrices 05/2021 du CEPD) : les données de la source ${c.from.key} sont hébergées par un prestataire sur ${dest.fr}, situé en ${countryFr}, hors de l'EEE.`,
+      `Transfert (lignes directrices 05/2021 du CEPD) : les données de la source ${c.from.key} sont confiées, pour hébergement, ${dest.au}, situé hors de l'EEE (${countryFr}).`,
       `Transfer (EDPB Guidelines 05/2021): the data of source ${c.from.key} is hosted by a provider on ${dest.en}, located in ${countryEn}, outside the EEA.`,
     );
   return reason(
     'TRANSFER_DISCLOSURE',
-    `Transfert (lignes directrices 05/2021 du CEPD) : l'activité communique des données personnelles à ${dest.fr}, ${ROLE_FR[c.importer]}, en ${countryFr}, hors de l'EEE.`,
+    `Transfert (lignes directrices 05/2021 du CEPD) : l'activité communique des données personnelles ${dest.au}, ${ROLE_FR[c.importer]} situé hors de l'EEE (${countryFr}).`,
     `Transfer (EDPB Guidelines 05/2021): the activity discloses personal data to ${dest.en}, a ${ROLE_EN[c.importer]}, in ${countryEn}, outside the EEA.`,
   );
 }

@@ -170,9 +170,6 @@ describe('computeTransfers on the clinic', () => {
       {
         code: 'TRANSFER_DISCLOSURE',
         fr: "Transfert (lignes directrices 05/2021 du CEPD) : l'activité communique des données personnelles au destinataire analytics (Analytics Pvt Ltd), responsable du traitement situé hors de l'EEE (Inde, IN).",
-          /\u2019/g,
-          "'",
-        ),
         en: 'Transfer (EDPB Guidelines 05/2021): the activity discloses personal data to recipient analytics (Analytics Pvt Ltd), a controller, in India (IN), outside the EEA.',
       },
       {

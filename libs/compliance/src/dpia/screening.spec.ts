@@ -5,7 +5,7 @@ import {
   ComplianceRulesError,
   type CriterionId,
   type DpiaOverride,
-  formula,
+  dpiaResultFormula,
   screenDpia,
   WP248_CRITERIA,
 } from '@cartographer/compliance';
@@ -246,7 +246,7 @@ describe('the nine WP248 criteria, each met, not met or unknown', () => {
   });
 });
 
-describe('the result formula', () => {
+describe('the result dpiaResultFormula', () => {
   const none = {
     art35_3: [],
     cnilList: [],
@@ -254,7 +254,7 @@ describe('the result formula', () => {
     thresholds: { largeScale: { subjects: 1, records: 1 }, unknownThreshold: 3 },
   };
   const r = (metCount: number, unknownCount: number, extra = {}) => {
-    const out = formula({ ...none, metCount, unknownCount, ...extra });
+    const out = dpiaResultFormula({ ...none, metCount, unknownCount, ...extra });
     return [out.result, out.basis];
   };
   it('applies its rules in order', () => {
@@ -476,7 +476,7 @@ describe('DPO overrides', () => {
       facts.processingActivities!.find((a) => a.key === key)!,
     );
 
-  it('shows the suggestion and the decision side by side; a decided criterion feeds the formula', () => {
+  it('shows the suggestion and the decision side by side; a decided criterion feeds the dpiaResultFormula', () => {
     const overrides: DpiaOverride[] = [
       {
         activity: 'annuaire',

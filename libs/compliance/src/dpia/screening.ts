@@ -406,7 +406,7 @@ function screenActivity(
     result: suggestedResult,
     basis,
     reasons,
-  } = formula({ art35_3, cnilList, exemptions, metCount, unknownCount, thresholds });
+  } = dpiaResultFormula({ art35_3, cnilList, exemptions, metCount, unknownCount, thresholds });
   const resultOverride = lastFor(undefined);
   const decided = resultOverride ? { ...applied(resultOverride), result: resultOverride.result as DpiaResult } : null;
   const overridden = decided !== null || criteria.some((c) => c.decided !== null);
@@ -432,7 +432,7 @@ function screenActivity(
 }
 
 /** The one formula (docs/compliance.md): first rule that applies wins. */
-export function formula(input: {
+export function dpiaResultFormula(input: {
   art35_3: readonly Art353Case[];
   cnilList: readonly ListMatch[];
   exemptions: readonly ExemptionCheck[];

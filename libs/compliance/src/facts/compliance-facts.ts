@@ -1,3 +1,5 @@
+import type { RecipientSector } from '../jurisdictions/jurisdictions.js';
+
 /*
  * ComplianceFacts: what the compliance rules read. Shaped like the inventory document (organisation,
  * departments, servers, recipients, sources → datasets → fields, processing activities, flows) plus
@@ -67,9 +69,6 @@ export type TiaStep = (typeof TIA_STEPS)[number];
 
 export const TIA_CONCLUSIONS = ['EFFECTIVE', 'NOT_EFFECTIVE'] as const;
 export type TiaConclusion = (typeof TIA_CONCLUSIONS)[number];
-
-export const SECTORS = ['COMMERCIAL', 'PUBLIC', 'NON_PROFIT', 'UNKNOWN'] as const;
-export type SectorFact = (typeof SECTORS)[number];
 
 export const SCC_MODULES = [1, 2, 3, 4] as const;
 export type SccModule = (typeof SCC_MODULES)[number];
@@ -158,7 +157,7 @@ export interface RecipientFacts {
   /** Addition: countries from which its staff or support access the data. */
   accessCountries?: string[];
   /** Addition: the recipient's sector (partial adequacy: Canada PIPEDA, Japan APPI). */
-  sector?: SectorFact;
+  sector?: RecipientSector;
   /** Addition: the importer's processing is itself subject to the GDPR (Art. 3(2)): SCCs 2021/914 do not fit. */
   subjectToGdpr?: boolean;
   transferTool?: TransferToolFacts;

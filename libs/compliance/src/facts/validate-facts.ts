@@ -1,5 +1,6 @@
 import { quoteUntrusted, sanitiseFieldName } from '../compliance.errors.js';
 import { normaliseCountryCode } from '../jurisdictions/iso-3166.js';
+import { RECIPIENT_SECTORS } from '../jurisdictions/jurisdictions.js';
 import { requireIsoDate } from './as-of.js';
 import {
   type ComplianceFacts,
@@ -11,7 +12,6 @@ import {
   ORGANISATION_ROLES,
   RECIPIENT_KINDS,
   SCC_MODULES,
-  SECTORS,
   TIA_CONCLUSIONS,
   TIA_STEPS,
   TRANSFER_TOOLS,
@@ -85,7 +85,7 @@ export function validateComplianceFacts(facts: ComplianceFacts): void {
     if (recipient.establishmentCountry !== undefined)
       country(recipient.establishmentCountry, `${at}.establishmentCountry`);
     (recipient.accessCountries ?? []).forEach((c, j) => country(c, `${at}.accessCountries[${j}]`));
-    if (recipient.sector !== undefined) oneOf(recipient.sector, SECTORS, `${at}.sector`);
+    if (recipient.sector !== undefined) oneOf(recipient.sector, RECIPIENT_SECTORS, `${at}.sector`);
     transferTool(recipient.transferTool, `${at}.transferTool`);
   });
 

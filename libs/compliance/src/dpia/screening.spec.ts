@@ -242,7 +242,7 @@ describe('the nine WP248 criteria, each met, not met or unknown', () => {
     ]);
     expect(criterion(single({}), id)).toEqual([null, 'TO_DECLARE', 'NONE']);
     const fromGraph = single({}, [{ key: 'ds', name: 'T', dataSubjectKinds: ['élèves'], fields: [] }]);
-    expect(criterion(fromGraph, id)).toEqual([true, 'VULNERABLE_SUBJECTS', 'DECLARED']);
+    expect(criterion(fromGraph, id)).toEqual([true, 'VULNERABLE_SUBJECTS', 'INFERRED']);
   });
 });
 

@@ -183,6 +183,8 @@ interface Context {
   declaredCategories: Set<string>;
   groups: VulnerableGroup[];
   groupsFrom: string[];
+  /** Some vulnerable group comes from the activity's declared data-subject categories. */
+  groupsDeclared: boolean;
   signals: Map<MonitoringSignal, string[]>;
   thresholds: ScreeningResult['thresholds'];
 }
@@ -300,7 +302,7 @@ export function activityFactsDigest(index: FactsIndex, activity: ActivityFacts):
     [...keys].flatMap((k) => [...(index.flowsTo.get(k) ?? []), ...(index.flowsFrom.get(k) ?? [])].map((f) => f.key)),
   );
   const flowFacts = flows.map((key) => {
-    const flow = (index.facts.flows ?? []).find((f) => f.key === key);
+    const flow = index.flows.get(key);
     const ends = [flow?.from ?? '', flow?.to ?? ''];
     return {
       flow,
@@ -348,6 +350,7 @@ function screenActivity(
     ),
     groups: sortedUnique(groupsFrom.flatMap(vulnerableGroupsOf)) as VulnerableGroup[],
     groupsFrom: sortedUnique(groupsFrom.filter((g) => vulnerableGroupsOf(g).length > 0)),
+    groupsDeclared: (activity.dataSubjectCategories ?? []).some((g) => vulnerableGroupsOf(g).length > 0),
     signals: monitoringSignals(index, activity, used),
     thresholds,
   };
@@ -879,7 +882,17 @@ function vulnerable(ctx: Context): CriterionSuggestion {
         `Personnes vulnérables parmi les personnes concernées : ${ctx.groups.map((g) => GROUP_FR[g]).join(', ')} (d’après : ${ctx.groupsFrom.join(' ; ')}).`,
         `Vulnerable data subjects: ${ctx.groups.join(', ').toLowerCase().replace(/_/g, ' ')} (from: ${ctx.groupsFrom.join('; ')}).`,
       ),
-      evidence: { kind: 'DECLARED', items: [...ctx.groups.map((g) => `group:${g}`), `${node}.dataSubjectCategories`] },
+      evidence: ctx.groupsDeclared
+        ? { kind: 'DECLARED', items: [...ctx.groups.map((g) => `group:${g}`), `${node}.dataSubjectCategories`] }
+        : {
+            kind: 'INFERRED',
+            items: [
+              ...ctx.groups.map((g) => `group:${g}`),
+              ...ctx.used
+                .filter((u) => (u.dataset.dataSubjectKinds ?? []).length > 0)
+                .map((u) => `dataset:${u.dataset.key}.dataSubjectKinds`),
+            ],
+          },
     };
   const declared = ctx.activity.dataSubjectCategories ?? [];
   if (declared.length > 0)

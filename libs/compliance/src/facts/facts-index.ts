@@ -19,6 +19,7 @@ export interface FactsIndex {
   readonly datasets: ReadonlyMap<string, { dataset: DatasetFacts; source: SourceFacts }>;
   /** Activities sorted by key. */
   readonly activities: readonly ActivityFacts[];
+  readonly flows: ReadonlyMap<string, FlowFacts>;
   readonly flowsFrom: ReadonlyMap<string, readonly FlowFacts[]>;
   readonly flowsTo: ReadonlyMap<string, readonly FlowFacts[]>;
   /** Activities using each dataset (through `datasets` or one of its `fields`). */
@@ -54,7 +55,8 @@ export function buildFactsIndex(facts: ComplianceFacts): FactsIndex {
   const activities = [...byKey(facts.processingActivities).values()].sort((a, b) => compareStrings(a.key, b.key));
   const flowsFrom = new Map<string, FlowFacts[]>();
   const flowsTo = new Map<string, FlowFacts[]>();
-  for (const flow of [...byKey(facts.flows).values()].sort((a, b) => compareStrings(a.key, b.key))) {
+  const flows = byKey(facts.flows);
+  for (const flow of [...flows.values()].sort((a, b) => compareStrings(a.key, b.key))) {
     push(flowsFrom, flow.from, flow);
     push(flowsTo, flow.to, flow);
   }
@@ -70,6 +72,7 @@ export function buildFactsIndex(facts: ComplianceFacts): FactsIndex {
     sources,
     datasets,
     activities,
+    flows,
     flowsFrom,
     flowsTo,
     activitiesByDataset,

@@ -37,3 +37,6 @@ export * from './records/register-json.js';
 export * from './dpia/dpia-tables.js';
 export * from './dpia/screening.js';
 export * from './dpia/dpia-json.js';
+export * from './records/cnil-register.js';
+export * from './records/register-csv.js';
+export * from './records/register-xlsx.js';

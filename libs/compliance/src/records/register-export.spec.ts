@@ -166,7 +166,7 @@ describe('register export in the CNIL layout', () => {
   it('writes an XLSX that a spreadsheet library reads back, cell by cell', async () => {
     const buffer = await registerXlsx(cnilRegisterWorkbook(clinicFacts(), AS_OF));
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(buffer);
+    await book.xlsx.load(new Uint8Array(buffer).buffer);
     expect(book.worksheets.map((w) => w.name)).toEqual([
       'Registre',
       '1. Annuaire des correspondants',

@@ -26,12 +26,10 @@ export {
   type TransfersResult,
   type MechanismRequired,
   type PartyRole,
-  type TiaRecord,
-  type TiaStatus,
-  type TiaStepRecord,
   type AdequacyReference,
 } from './transfers/transfers.js';
 export * from './transfers/transfers-json.js';
+export type { TiaRecord, TiaStatus, TiaStepRecord } from './transfers/tia.js';
 export * from './records/processing-record.js';
 export * from './records/register-json.js';
 export * from './dpia/dpia-tables.js';

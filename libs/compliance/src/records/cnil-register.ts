@@ -2,7 +2,14 @@ import { getCountryName, normaliseCountryCode } from '../jurisdictions/iso-3166.
 import { requireIsoDate } from '../facts/as-of.js';
 import type { ActivityFacts, ComplianceFacts, PartyFacts, RecipientFacts } from '../facts/compliance-facts.js';
 import { ComplianceRulesError, ComplianceRulesErrorCode } from '../facts/compliance-rules.errors.js';
-import { type FactsIndex, activityData, foundData, sortedUnique, usedParts } from '../facts/facts-index.js';
+import {
+  type FactsIndex,
+  type FoundData,
+  activityData,
+  foundData,
+  sortedUnique,
+  usedParts,
+} from '../facts/facts-index.js';
 import { categoriesOfLabel, containsPhrase, normaliseWords } from '../facts/vocabulary.js';
 import { type Transfer, activityTransfers, prepareFacts } from '../transfers/transfers.js';
 import { type ActivityRecord, type Evidence, computeProcessingRecord } from './processing-record.js';
@@ -308,6 +315,20 @@ function sheetName(n: number, name: string, used: Set<string>): string {
   return candidate;
 }
 
+interface Fiche {
+  index: FactsIndex;
+  activity: ActivityFacts;
+  record: ActivityRecord;
+  asOf: string;
+  lang: RegisterLang;
+  t: (label: Label) => string;
+  ev: (e: Evidence) => string;
+  cells: ActivityRecord['cells'];
+  node: string;
+  /** Categories found on the data the activity uses. */
+  found: FoundData;
+}
+
 function ficheRows(
   index: FactsIndex,
   activity: ActivityFacts,
@@ -316,10 +337,36 @@ function ficheRows(
   lang: RegisterLang,
 ): RegisterRow[] {
   const t = (label: Label) => label[lang];
-  const ev = (e: Evidence) => t(EVIDENCE[e]);
-  const cells = record.cells;
+  const { used } = activityData(index, activity);
+  const fiche: Fiche = {
+    index,
+    activity,
+    record,
+    asOf,
+    lang,
+    t,
+    ev: (e: Evidence) => t(EVIDENCE[e]),
+    cells: record.cells,
+    node: `activity:${activity.key}`,
+    found: foundData(usedParts(used)),
+  };
+  return [
+    ...descriptionRows(fiche),
+    ...actorRows(fiche),
+    ...purposeRows(fiche),
+    ...securityRows(fiche),
+    ...dataRows(fiche),
+    ...sensitiveRows(fiche),
+    ...subjectRows(fiche),
+    ...recipientRows(fiche),
+    ...transferRows(fiche),
+  ];
+}
+
+/** Description: name, reference, completeness. */
+function descriptionRows(fiche: Fiche): RegisterRow[] {
+  const { activity, record, t, ev, node } = fiche;
   const rows: RegisterRow[] = [];
-  const node = `activity:${activity.key}`;
   const desc = t(L.description);
   rows.push(row(desc, t(L.nameItem), activity.name, ev('DECLARED'), `${node}.name`));
   rows.push(row(desc, t(L.reference), activity.key, ev('DECLARED'), node));
@@ -332,7 +379,13 @@ function ficheRows(
       node,
     ),
   );
+  return rows;
+}
 
+/** Actors: controller (or processor and its controllers), representative, DPO. */
+function actorRows(fiche: Fiche): RegisterRow[] {
+  const { index, record, t, ev, cells } = fiche;
+  const rows: RegisterRow[] = [];
   const actors = t(L.actors);
   const a = cells.a_controller ?? cells.a_processor;
   const av = (a?.value ?? null) as {
@@ -383,7 +436,13 @@ function ficheRows(
   }
   rows.push(row(actors, t(L.representative), partyText(av?.representative) || t(L.notStated), '', a?.path ?? ''));
   rows.push(row(actors, t(L.dpo), partyText(av?.dpo) || t(L.notStated), '', a?.path ?? ''));
+  return rows;
+}
 
+/** Purposes and legal bases. */
+function purposeRows(fiche: Fiche): RegisterRow[] {
+  const { activity, lang, t, ev, cells } = fiche;
+  const rows: RegisterRow[] = [];
   const purposes = activity.purposes ?? [];
   const pc = cells.b_purposes ?? cells.b_processing_categories;
   rows.push(
@@ -408,7 +467,13 @@ function ficheRows(
       lb?.path ?? '',
     ),
   );
+  return rows;
+}
 
+/** Security measures. */
+function securityRows(fiche: Fiche): RegisterRow[] {
+  const { activity, t, ev, cells } = fiche;
+  const rows: RegisterRow[] = [];
   const sec = cells.g_security ?? cells.d_security;
   rows.push(
     row(
@@ -419,10 +484,14 @@ function ficheRows(
       sec?.path ?? '',
     ),
   );
+  return rows;
+}
 
+/** Categories of data in the CNIL typology, each with its retention. */
+function dataRows(fiche: Fiche): RegisterRow[] {
+  const { activity, lang, t, ev, node, found } = fiche;
+  const rows: RegisterRow[] = [];
   // Categories of data, in the CNIL typology, each with its retention.
-  const { used } = activityData(index, activity);
-  const found = foundData(usedParts(used));
   const declared = activity.personalDataCategories ?? [];
   const retention = activity.retention?.trim() || '';
   for (const type of TYPOLOGY) {
@@ -491,7 +560,13 @@ function ficheRows(
         `${node}.personalDataCategories`,
       ),
     );
+  return rows;
+}
 
+/** Sensitive data: yes or no, and which. */
+function sensitiveRows(fiche: Fiche): RegisterRow[] {
+  const { activity, lang, t, ev, cells, found } = fiche;
+  const rows: RegisterRow[] = [];
   const special = sortedUnique([
     ...found.specialCategories.map((c) => c.category),
     ...(activity.specialCategories ?? []).flatMap(categoriesOfLabel).filter((c) => c in SPECIAL_LABELS),
@@ -510,7 +585,13 @@ function ficheRows(
       sc?.path ?? '',
     ),
   );
+  return rows;
+}
 
+/** Data subjects. */
+function subjectRows(fiche: Fiche): RegisterRow[] {
+  const { t, ev, cells } = fiche;
+  const rows: RegisterRow[] = [];
   const ds = cells.c_data_subjects;
   rows.push(
     row(
@@ -521,7 +602,13 @@ function ficheRows(
       ds?.path ?? '',
     ),
   );
+  return rows;
+}
 
+/** Recipients: internal, external bodies, processors. */
+function recipientRows(fiche: Fiche): RegisterRow[] {
+  const { index, activity, record, lang, t, ev, cells } = fiche;
+  const rows: RegisterRow[] = [];
   const recipients = sortedUnique(activity.recipients ?? [])
     .map((k) => index.recipients.get(k))
     .filter((r): r is RecipientFacts => r !== undefined);
@@ -561,10 +648,17 @@ function ficheRows(
       ),
     );
   }
+  return rows;
+}
 
+/** Transfers outside the EU, one row per computed transfer. */
+function transferRows(fiche: Fiche): RegisterRow[] {
+  const { index, activity, asOf, lang, t, ev, node } = fiche;
+  const rows: RegisterRow[] = [];
   const transfers = activityTransfers(index, activity, asOf);
   if (transfers.length === 0) rows.push(row(t(L.transfersSection), t(L.transfer), t(L.none), ev('INFERRED'), node));
   transfers.forEach((tr, i) => rows.push(transferRow(tr, i + 1, lang)));
+  return rows;
   return rows;
 }
 

@@ -308,6 +308,16 @@ function transfersCell(activity: ActivityFacts, transfers: Transfer[], node: str
   );
 }
 
+interface DiscrepancyInput {
+  index: FactsIndex;
+  activity: ActivityFacts;
+  datasetKeys: string[];
+  found: FoundData;
+  transfers: Transfer[];
+  asOf: string;
+  node: string;
+}
+
 function discrepancies(
   index: FactsIndex,
   activity: ActivityFacts,
@@ -316,7 +326,26 @@ function discrepancies(
   transfers: Transfer[],
   asOf: string,
 ): Discrepancy[] {
-  const node = activityNode(activity.key);
+  const input: DiscrepancyInput = {
+    index,
+    activity,
+    datasetKeys,
+    found,
+    transfers,
+    asOf,
+    node: activityNode(activity.key),
+  };
+  return [
+    ...categoryDiscrepancies(input),
+    ...declaredTransferDiscrepancies(input),
+    ...undeclaredTransfers(input),
+    ...basisAndRetentionDiscrepancies(input),
+  ];
+}
+
+/** Categories and special categories found by scans but not declared. */
+function categoryDiscrepancies(input: DiscrepancyInput): Discrepancy[] {
+  const { activity, found, node } = input;
   const out: Discrepancy[] = [];
   const declaredCategories = new Set(
     [...(activity.personalDataCategories ?? []), ...(activity.specialCategories ?? [])].flatMap(categoriesOfLabel),
@@ -345,7 +374,13 @@ function discrepancies(
       paths: c.fields.map((f) => `${node} -USES-> dataset:${f.split('/')[0]} -HAS_FIELD-> field:${f}`),
     });
   }
+  return out;
+}
 
+/** Declared transfers the graph contradicts. */
+function declaredTransferDiscrepancies(input: DiscrepancyInput): Discrepancy[] {
+  const { index, activity, transfers, asOf, node } = input;
+  const out: Discrepancy[] = [];
   const at = asOfInstant(asOf);
   for (const [i, declared] of (activity.transfers ?? []).entries()) {
     const path = `${node} -TRANSFERS_TO-> recipient:${declared.recipient}`;
@@ -399,6 +434,13 @@ function discrepancies(
         paths: [path],
       });
   }
+  return out;
+}
+
+/** Transfers the graph shows and the record does not declare. */
+function undeclaredTransfers(input: DiscrepancyInput): Discrepancy[] {
+  const { index, activity, transfers } = input;
+  const out: Discrepancy[] = [];
   for (const t of transfers) {
     const operator = t.to.kind === 'SERVER' ? index.servers.get(t.to.key)?.operator : undefined;
     const matched = (activity.transfers ?? []).some(
@@ -416,7 +458,13 @@ function discrepancies(
         paths: t.paths,
       });
   }
+  return out;
+}
 
+/** No legal basis for the datasets used; retention absent or partial. */
+function basisAndRetentionDiscrepancies(input: DiscrepancyInput): Discrepancy[] {
+  const { activity, datasetKeys, found, node } = input;
+  const out: Discrepancy[] = [];
   if (!has(activity.legalBases) && datasetKeys.length > 0)
     out.push({
       ...reason(

@@ -1,7 +1,7 @@
 import { PersonalDataCategory } from '@cartographer/classification';
 import { quoteUntrusted } from '../compliance.errors.js';
 import { isIsoDate, requireIsoDate } from '../facts/as-of.js';
-import type { ActivityFacts, ComplianceFacts } from '../facts/compliance-facts.js';
+import type { ActivityFacts, ComplianceFacts, FieldFacts } from '../facts/compliance-facts.js';
 import { ComplianceRulesError, ComplianceRulesErrorCode } from '../facts/compliance-rules.errors.js';
 import { digestOf } from '../facts/digest.js';
 import {
@@ -12,6 +12,7 @@ import {
   activityNode,
   compareStrings,
   foundData,
+  memoise,
   sortedUnique,
   usedParts,
 } from '../facts/facts-index.js';
@@ -315,12 +316,13 @@ export function activityFactsDigest(index: FactsIndex, activity: ActivityFacts):
   const org = index.facts.organisation;
   return digestOf({
     activity,
+    // A dataset's digest is computed once per index: its fields and findings dominate the size.
     used: used.map((u) => ({
       source: u.source.key,
       sourceAccess: u.source.accessMethods ?? [],
       sourceName: u.source.name,
-      dataset: u.dataset,
-      fields: u.fields,
+      dataset: memoise(index, `digest:${u.dataset.key}`, () => digestOf(u.dataset)),
+      fields: u.whole ? 'ALL' : digestOf(u.fields),
     })),
     flows: flowFacts,
     organisation: { country: org.country, sector: org.sector, staffCount: org.staffCount },
@@ -334,7 +336,7 @@ function screenActivity(
   overrides: DpiaOverride[],
 ): ActivityScreening {
   const { used } = activityData(index, activity);
-  const found = foundData(usedParts(used));
+  const found = foundData(usedParts(used), index);
   const groupsFrom = [
     ...(activity.dataSubjectCategories ?? []),
     ...used.flatMap((u) => u.dataset.dataSubjectKinds ?? []),
@@ -601,6 +603,29 @@ function automatedDecision(activity: ActivityFacts): CriterionSuggestion {
   };
 }
 
+/** Evidence lists at most this many items; the rest is counted in a last item. */
+export const MAX_EVIDENCE_ITEMS = 20;
+
+function capped(items: string[]): string[] {
+  if (items.length <= MAX_EVIDENCE_ITEMS) return items;
+  return [...items.slice(0, MAX_EVIDENCE_ITEMS), `… ${items.length - MAX_EVIDENCE_ITEMS} more`];
+}
+
+const SIGNAL_PHRASES = Object.entries(MONITORING_PHRASES) as [MonitoringSignal, readonly string[]][];
+
+function signalsIn(text: string): MonitoringSignal[] {
+  const words = normaliseWords(text);
+  return SIGNAL_PHRASES.filter(([, phrases]) => phrases.some((p) => containsPhrase(words, p))).map(([s]) => s);
+}
+
+/** Monitoring signals in field names (`gps_lat` reads as geolocation). */
+function fieldNameSignals(datasetKey: string, fields: readonly FieldFacts[]): [MonitoringSignal, string][] {
+  const out: [MonitoringSignal, string][] = [];
+  for (const f of fields)
+    for (const signal of signalsIn(f.name.replace(/_/g, ' '))) out.push([signal, `field:${datasetKey}/${f.name}`]);
+  return out;
+}
+
 function monitoringSignals(
   index: FactsIndex,
   activity: ActivityFacts,
@@ -621,18 +646,16 @@ function monitoringSignals(
   for (const u of used) {
     named.push({ text: u.source.name, where: `source:${u.source.key}` });
     named.push({ text: `${u.dataset.key} ${u.dataset.name}`, where: `dataset:${u.dataset.key}` });
-    for (const f of u.fields)
-      named.push({ text: f.name.replace(/_/g, ' '), where: `field:${u.dataset.key}/${f.name}` });
+    const fieldSignals = u.whole
+      ? memoise(index, `signals:${u.dataset.key}`, () => fieldNameSignals(u.dataset.key, u.fields))
+      : fieldNameSignals(u.dataset.key, u.fields);
+    for (const [signal, where] of fieldSignals) note(signal, where);
     if ((u.source.accessMethods ?? []).includes('STREAMING'))
       note('CONTINUOUS_COLLECTION', `source:${u.source.key}.accessMethods`);
     for (const flow of [...(index.flowsTo.get(u.dataset.key) ?? []), ...(index.flowsFrom.get(u.dataset.key) ?? [])])
       if (flow.frequency === 'REAL_TIME') note('CONTINUOUS_COLLECTION', `flow:${flow.key}.frequency`);
   }
-  for (const { text, where } of named) {
-    const words = normaliseWords(text);
-    for (const [signal, phrases] of Object.entries(MONITORING_PHRASES) as [MonitoringSignal, readonly string[]][])
-      if (phrases.some((p) => containsPhrase(words, p))) note(signal, where);
-  }
+  for (const { text, where } of named) for (const signal of signalsIn(text)) note(signal, where);
   return new Map([...signals.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([k, v]) => [k, sortedUnique(v)]));
 }
 
@@ -653,7 +676,7 @@ function monitoring(ctx: Context): CriterionSuggestion {
   const declared = ctx.activity.monitoring;
   const path = `${activityNode(ctx.activity.key)}.monitoring`;
   const kinds = [...ctx.signals.keys()];
-  const items = [...ctx.signals.entries()].flatMap(([s, where]) => where.map((w) => `${s}: ${w}`));
+  const items = capped([...ctx.signals.entries()].flatMap(([s, where]) => where.map((w) => `${s}: ${w}`)));
   if (declared)
     return {
       met: declared.systematic,
@@ -705,7 +728,7 @@ function sensitive(ctx: Context): CriterionSuggestion {
       ),
       evidence: {
         kind: special.some((s) => s.scanned) ? 'SCANNED' : 'DECLARED',
-        items: sortedUnique(special.flatMap((s) => s.fields.map(fieldPath))),
+        items: capped(sortedUnique(special.flatMap((s) => s.fields.map(fieldPath)))),
       },
     };
   const declaredSpecial = [...ctx.declaredCategories].filter((c) => SPECIAL.has(c)).sort();
@@ -730,7 +753,10 @@ function sensitive(ctx: Context): CriterionSuggestion {
         `Données à caractère hautement personnel trouvées (NIR et identifiants nationaux, données financières, géolocalisation) : ${names.join(', ')}.`,
         `Data of a highly personal nature found (national identifiers such as the NIR, financial data, geolocation): ${names.join(', ')}.`,
       ),
-      evidence: { kind: 'SCANNED', items: sortedUnique([...highly.flatMap((h) => h.fields.map(fieldPath)), ...geo]) },
+      evidence: {
+        kind: 'SCANNED',
+        items: capped(sortedUnique([...highly.flatMap((h) => h.fields.map(fieldPath)), ...geo])),
+      },
     };
   }
   const declaredHighly = [...ctx.declaredCategories].filter((c) => HIGHLY_PERSONAL.has(c)).sort();

@@ -24,6 +24,16 @@ export interface FactsIndex {
   readonly flowsTo: ReadonlyMap<string, readonly FlowFacts[]>;
   /** Activities using each dataset (through `datasets` or one of its `fields`). */
   readonly activitiesByDataset: ReadonlyMap<string, readonly ActivityFacts[]>;
+  /** Results computed once per index (per-dataset summaries, per-activity transfers): see `memoise`. */
+  readonly memo: Map<string, unknown>;
+}
+
+/** The value cached under `key` in the index, computed on first use. */
+export function memoise<T>(index: FactsIndex, key: string, compute: () => T): T {
+  if (index.memo.has(key)) return index.memo.get(key) as T;
+  const value = compute();
+  index.memo.set(key, value);
+  return value;
 }
 
 function byKey<T extends { key: string }>(items: readonly T[] | undefined): Map<string, T> {
@@ -43,7 +53,8 @@ export function compareStrings(a: string, b: string): number {
 }
 
 export function sortedUnique(values: Iterable<string>): string[] {
-  return [...new Set(values)].sort(compareStrings);
+  const sorted = [...values].sort(compareStrings);
+  return sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
 }
 
 export function buildFactsIndex(facts: ComplianceFacts): FactsIndex {
@@ -76,6 +87,7 @@ export function buildFactsIndex(facts: ComplianceFacts): FactsIndex {
     flowsFrom,
     flowsTo,
     activitiesByDataset,
+    memo: new Map(),
   };
 }
 
@@ -85,6 +97,8 @@ export interface UsedData {
   source: SourceFacts;
   /** The fields used: all the dataset's fields when the activity uses the dataset. */
   fields: FieldFacts[];
+  /** The whole dataset is used (its summaries can be cached per dataset). */
+  whole: boolean;
   path: string;
 }
 
@@ -122,15 +136,20 @@ export function activityData(index: FactsIndex, activity: ActivityFacts): Activi
     }
     const base = `${activityNode(activity.key)} -USES-> ${datasetNode(key)}`;
     if (whole.has(key)) {
-      used.push({ ...entry, fields: [...(entry.dataset.fields ?? [])], path: base });
+      used.push({ ...entry, fields: [...(entry.dataset.fields ?? [])], whole: true, path: base });
       continue;
     }
     const names = partial.get(key) ?? new Set<string>();
     const fields = (entry.dataset.fields ?? []).filter((f) => names.has(f.name));
-    for (const name of [...names].sort(compareStrings))
-      if (!fields.some((f) => f.name === name)) dangling.push(`field ${key}/${name}`);
-    const listed = fields.map((f) => f.name).sort(compareStrings);
-    used.push({ ...entry, fields, path: `${activityNode(activity.key)} -USES-> ${fieldNode(key, listed.join(','))}` });
+    const present = new Set(fields.map((f) => f.name));
+    for (const name of [...names].sort(compareStrings)) if (!present.has(name)) dangling.push(`field ${key}/${name}`);
+    const listed = [...present].sort(compareStrings);
+    used.push({
+      ...entry,
+      fields,
+      whole: false,
+      path: `${activityNode(activity.key)} -USES-> ${fieldNode(key, listed.join(','))}`,
+    });
   }
   return { used, dangling: dangling.sort(compareStrings) };
 }
@@ -157,7 +176,85 @@ export interface FoundData {
 }
 
 /** Categories and special categories on the given fields, sorted; rejected findings ignored. */
-export function foundData(parts: readonly { datasetKey: string; fields: readonly FieldFacts[] }[]): FoundData {
+/** A part of a dataset that data comes from or travels with. */
+export interface DataPart {
+  datasetKey: string;
+  fields: readonly FieldFacts[];
+  /** All the dataset's fields: its summary is computed once per index. */
+  whole?: boolean;
+}
+
+/**
+ * Categories and special categories on the given parts, sorted; rejected findings ignored. With an
+ * index, whole datasets are summarised once and the summaries merged.
+ */
+export function foundData(parts: readonly DataPart[], index?: FactsIndex): FoundData {
+  if (!index) return foundDataOf(parts);
+  // The same activity's data is summarised by the transfers, the record, the screening and the register.
+  if (parts.length > 1 && parts.every((p) => p.whole))
+    return memoise(index, `found:${parts.map((p) => p.datasetKey).join('\u0000')}`, () => mergedFound(parts, index));
+  return mergedFound(parts, index);
+}
+
+function mergedFound(parts: readonly DataPart[], index: FactsIndex): FoundData {
+  const summaries = parts.map((p) =>
+    p.whole ? memoise(index, `found:${p.datasetKey}`, () => foundDataOf([p])) : foundDataOf([p]),
+  );
+  return summaries.length === 1 ? (summaries[0] as FoundData) : mergeFound(summaries);
+}
+
+function mergeFound(summaries: readonly FoundData[]): FoundData {
+  const merge = (lists: FoundCategory[][]): FoundCategory[] => {
+    const byCategory = new Map<string, { fields: string[]; scanned: boolean }>();
+    for (const list of lists)
+      for (const c of list) {
+        const entry = byCategory.get(c.category) ?? { fields: [], scanned: false };
+        entry.fields.push(...c.fields);
+        entry.scanned ||= c.scanned;
+        byCategory.set(c.category, entry);
+      }
+    return [...byCategory.entries()]
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([category, e]) => ({ category, fields: sortedUnique(e.fields), scanned: e.scanned }));
+  };
+  return {
+    categories: merge(summaries.map((s) => s.categories)),
+    specialCategories: merge(summaries.map((s) => s.specialCategories)),
+    personalFields: sortedUnique(summaries.flatMap((s) => s.personalFields)),
+  };
+}
+
+/** Only the category names and whether anything personal is there: cheap to merge. */
+export interface CategoryNames {
+  categories: string[];
+  specialCategories: string[];
+  personal: boolean;
+}
+
+export function categoryNames(parts: readonly DataPart[], index: FactsIndex): CategoryNames {
+  const categories = new Set<string>();
+  const special = new Set<string>();
+  let personal = false;
+  for (const p of parts) {
+    const names = p.whole
+      ? memoise(index, `names:${p.datasetKey}`, () => namesOf(foundData([p], index)))
+      : namesOf(foundDataOf([p]));
+    for (const c of names.categories) categories.add(c);
+    for (const c of names.specialCategories) special.add(c);
+    personal ||= names.personal;
+  }
+  return { categories: sortedUnique(categories), specialCategories: sortedUnique(special), personal };
+}
+
+function namesOf(found: FoundData): CategoryNames {
+  return {
+    categories: found.categories.map((c) => c.category),
+    specialCategories: found.specialCategories.map((c) => c.category),
+    personal: found.personalFields.length > 0,
+  };
+}
+
+function foundDataOf(parts: readonly DataPart[]): FoundData {
   const categories = new Map<string, { fields: Set<string>; scanned: boolean }>();
   const special = new Map<string, { fields: Set<string>; scanned: boolean }>();
   const personal = new Set<string>();
@@ -185,6 +282,6 @@ export function foundData(parts: readonly { datasetKey: string; fields: readonly
   return { categories: list(categories), specialCategories: list(special), personalFields: sortedUnique(personal) };
 }
 
-export function usedParts(used: readonly UsedData[]): { datasetKey: string; fields: FieldFacts[] }[] {
-  return used.map((u) => ({ datasetKey: u.dataset.key, fields: u.fields }));
+export function usedParts(used: readonly UsedData[]): DataPart[] {
+  return used.map((u) => ({ datasetKey: u.dataset.key, fields: u.fields, whole: u.whole }));
 }

@@ -22,9 +22,21 @@ function wordMatches(word: string, pattern: string): boolean {
   return pattern.length >= 4 ? word.startsWith(pattern) : word === pattern;
 }
 
+// Phrases come from the fixed tables: normalised once.
+const PHRASE_WORDS = new Map<string, string[]>();
+
+function phraseWords(phrase: string): string[] {
+  let words = PHRASE_WORDS.get(phrase);
+  if (!words) {
+    words = normaliseWords(phrase);
+    if (PHRASE_WORDS.size < 10_000) PHRASE_WORDS.set(phrase, words);
+  }
+  return words;
+}
+
 /** True when the words of `phrase` appear consecutively in `words`. */
 export function containsPhrase(words: readonly string[], phrase: string): boolean {
-  const pattern = normaliseWords(phrase);
+  const pattern = phraseWords(phrase);
   if (pattern.length === 0) return false;
   for (let i = 0; i + pattern.length <= words.length; i += 1) {
     if (pattern.every((p, j) => wordMatches(words[i + j] ?? '', p))) return true;

@@ -348,7 +348,7 @@ function ficheRows(
     ev: (e: Evidence) => t(EVIDENCE[e]),
     cells: record.cells,
     node: `activity:${activity.key}`,
-    found: foundData(usedParts(used)),
+    found: foundData(usedParts(used), index),
   };
   return [
     ...descriptionRows(fiche),

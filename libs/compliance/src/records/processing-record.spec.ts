@@ -169,4 +169,19 @@ describe('computed record of processing activities', () => {
       'Retention periods are declared per category, but none for CONTACT, and no general period.',
     );
   });
+
+  it('names at most five fields in a message and counts the others', () => {
+    const facts = clinicFacts();
+    facts.sources![1]!.datasets![0]!.fields = Array.from({ length: 7 }, (_, i) => ({
+      name: `ip${i}`,
+      findings: [finding('ONLINE_ID')],
+    }));
+    facts.processingActivities![4]!.datasets = ['annu', 'resultats'];
+    const annuaire = computeProcessingRecord(facts, AS_OF).activities.find((a) => a.key === 'annuaire');
+    const online = annuaire?.discrepancies.find((d) => d.code === 'UNDECLARED_CATEGORY');
+    expect(online?.fr).toBe(
+      "Catégorie ONLINE_ID trouvée par les analyses dans resultats/ip0, resultats/ip1, resultats/ip2, resultats/ip3, resultats/ip4 et 2 autres champs, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.",
+    );
+    expect(online?.paths.length).toBe(7);
+  });
 });

@@ -117,7 +117,7 @@ function activityRecord(index: FactsIndex, activity: ActivityFacts, asOf: string
   const node = activityNode(activity.key);
   const org = index.facts.organisation;
   const { used } = activityData(index, activity);
-  const found = foundData(usedParts(used));
+  const found = foundData(usedParts(used), index);
   const transfers = activityTransfers(index, activity, asOf);
   const kind: RecordKind = activity.organisationRole === 'PROCESSOR' ? 'PROCESSOR' : 'CONTROLLER';
   const cells: Record<string, RecordCell> = {};
@@ -235,12 +235,26 @@ function activityRecord(index: FactsIndex, activity: ActivityFacts, asOf: string
   };
 }
 
+/** Messages name at most this many fields, paths list at most this many: the rest is counted. */
+export const MAX_LISTED_FIELDS = 5;
+export const MAX_LISTED_PATHS = 20;
+
+function fieldPath(node: string, ref: string): string {
+  return `${node} -USES-> dataset:${ref.split('/')[0]} -HAS_FIELD-> field:${ref}`;
+}
+
+function fieldList(fields: readonly string[], lang: 'fr' | 'en'): string {
+  const shown = fields.slice(0, MAX_LISTED_FIELDS).join(', ');
+  const more = fields.length - MAX_LISTED_FIELDS;
+  if (more <= 0) return shown;
+  return lang === 'fr' ? `${shown} et ${more} autres champs` : `${shown} and ${more} more fields`;
+}
+
 function foundPaths(node: string, categories: FoundData['categories']): string {
-  return sortedUnique(
-    categories.flatMap((c) =>
-      c.fields.map((f) => `${node} -USES-> dataset:${f.split('/')[0]} -HAS_FIELD-> field:${f}`),
-    ),
-  ).join('; ');
+  const refs = sortedUnique(categories.flatMap((c) => c.fields));
+  const paths = refs.slice(0, MAX_LISTED_PATHS).map((f) => fieldPath(node, f));
+  if (refs.length > MAX_LISTED_PATHS) paths.push(`… ${refs.length - MAX_LISTED_PATHS} more fields`);
+  return paths.join('; ');
 }
 
 function dataSubjectsCell(
@@ -357,10 +371,10 @@ function categoryDiscrepancies(input: DiscrepancyInput): Discrepancy[] {
     out.push({
       ...reason(
         'UNDECLARED_CATEGORY',
-        `Catégorie ${c.category} trouvée par les analyses dans ${c.fields.join(', ')}, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.`,
-        `Category ${c.category} found by scans in ${c.fields.join(', ')}, but no declared category of the activity reads as it: complete the record or review the findings.`,
+        `Catégorie ${c.category} trouvée par les analyses dans ${fieldList(c.fields, 'fr')}, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.`,
+        `Category ${c.category} found by scans in ${fieldList(c.fields, 'en')}, but no declared category of the activity reads as it: complete the record or review the findings.`,
       ),
-      paths: c.fields.map((f) => `${node} -USES-> dataset:${f.split('/')[0]} -HAS_FIELD-> field:${f}`),
+      paths: c.fields.slice(0, MAX_LISTED_PATHS).map((f) => fieldPath(node, f)),
     });
   }
   for (const c of found.specialCategories) {
@@ -368,10 +382,10 @@ function categoryDiscrepancies(input: DiscrepancyInput): Discrepancy[] {
     out.push({
       ...reason(
         'UNDECLARED_SPECIAL_CATEGORY',
-        `Donnée sensible ${c.category} (art. 9 ou 10 RGPD) trouvée par les analyses dans ${c.fields.join(', ')}, mais non déclarée pour l'activité : déclarer la catégorie et l'exception de l'article 9, paragraphe 2, qui permet de la traiter, ou revoir les constats.`,
-        `Special category ${c.category} (GDPR Art. 9 or 10) found by scans in ${c.fields.join(', ')}, but not declared for the activity: declare it with the Art. 9(2) exception that allows it, or review the findings.`,
+        `Donnée sensible ${c.category} (art. 9 ou 10 RGPD) trouvée par les analyses dans ${fieldList(c.fields, 'fr')}, mais non déclarée pour l'activité : déclarer la catégorie et l'exception de l'article 9, paragraphe 2, qui permet de la traiter, ou revoir les constats.`,
+        `Special category ${c.category} (GDPR Art. 9 or 10) found by scans in ${fieldList(c.fields, 'en')}, but not declared for the activity: declare it with the Art. 9(2) exception that allows it, or review the findings.`,
       ),
-      paths: c.fields.map((f) => `${node} -USES-> dataset:${f.split('/')[0]} -HAS_FIELD-> field:${f}`),
+      paths: c.fields.slice(0, MAX_LISTED_PATHS).map((f) => fieldPath(node, f)),
     });
   }
   return out;

@@ -11,7 +11,6 @@ import type {
   ActivityFacts,
   ComplianceFacts,
   DeclaredTransferFacts,
-  FieldFacts,
   FlowFacts,
   RecipientFacts,
   SccModule,
@@ -25,7 +24,10 @@ import {
   buildFactsIndex,
   compareStrings,
   datasetNode,
-  foundData,
+  memoise,
+  type CategoryNames,
+  type DataPart,
+  categoryNames,
   sortedUnique,
   usedParts,
 } from '../facts/facts-index.js';
@@ -124,10 +126,7 @@ function importerRoleOf(recipient: RecipientFacts): PartyRole {
   return recipient.role === 'PROCESSOR' || recipient.role === 'SUB_PROCESSOR' ? 'PROCESSOR' : 'CONTROLLER';
 }
 
-interface Part {
-  datasetKey: string;
-  fields: readonly FieldFacts[];
-}
+type Part = DataPart;
 
 /** What an activity's data reaches: sources (with the fields that get there) and the paths. */
 interface Reached {
@@ -158,7 +157,7 @@ export function reachedSources(index: FactsIndex, activity: ActivityFacts, notes
   for (const u of used) {
     add(
       u.source.key,
-      [{ datasetKey: u.dataset.key, fields: u.fields }],
+      [{ datasetKey: u.dataset.key, fields: u.fields, whole: u.whole }],
       `${u.path} <-CONTAINS- source:${u.source.key}`,
     );
     queue.push({ key: u.dataset.key, path: u.path });
@@ -197,7 +196,7 @@ function flowParts(index: FactsIndex, from: string, mapping: FlowFacts['fields']
   const dataset = index.datasets.get(from);
   if (dataset) {
     const all = dataset.dataset.fields ?? [];
-    if (!mapping || mapping.length === 0) return [{ datasetKey: from, fields: all }];
+    if (!mapping || mapping.length === 0) return [{ datasetKey: from, fields: all, whole: true }];
     const names = new Set(
       mapping.map((m) => {
         const ref = typeof m === 'string' ? m : m.from;
@@ -207,7 +206,7 @@ function flowParts(index: FactsIndex, from: string, mapping: FlowFacts['fields']
     return [{ datasetKey: from, fields: all.filter((f) => names.has(f.name)) }];
   }
   const source = index.sources.get(from);
-  return (source?.datasets ?? []).map((d) => ({ datasetKey: d.key, fields: d.fields ?? [] }));
+  return (source?.datasets ?? []).map((d) => ({ datasetKey: d.key, fields: d.fields ?? [], whole: true }));
 }
 
 interface Candidate {
@@ -256,11 +255,26 @@ function dedupe(reasons: Reason[]): Reason[] {
   return reasons.filter((r) => (seen.has(r.en) ? false : (seen.add(r.en), true)));
 }
 
+/** The transfers of one activity, computed once per index and date. */
 export function activityTransfers(
   index: FactsIndex,
   activity: ActivityFacts,
   asOf: string,
   notes: Reason[] = [],
+): Transfer[] {
+  const computed = memoise(index, `transfers:${asOf}:${activity.key}`, () => {
+    const own: Reason[] = [];
+    return { transfers: computeActivityTransfers(index, activity, asOf, own), notes: own };
+  });
+  notes.push(...computed.notes);
+  return computed.transfers;
+}
+
+function computeActivityTransfers(
+  index: FactsIndex,
+  activity: ActivityFacts,
+  asOf: string,
+  notes: Reason[],
 ): Transfer[] {
   const at = asOfInstant(asOf);
   const { used } = activityData(index, activity);
@@ -391,8 +405,8 @@ export function activityTransfers(
 
   const result: Transfer[] = [];
   for (const [id, c] of [...candidates.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-    const found = foundData(c.parts);
-    if (found.personalFields.length === 0 && !declaredPersonal) continue;
+    const found = categoryNames(c.parts, index);
+    if (!found.personal && !declaredPersonal) continue;
     result.push(assess(index, id, c, found, asOf));
   }
   return result;
@@ -429,13 +443,7 @@ function stripTransfer(t: DeclaredTransferFacts): TransferToolFacts {
   return out;
 }
 
-function assess(
-  index: FactsIndex,
-  id: string,
-  c: Candidate,
-  found: ReturnType<typeof foundData>,
-  asOf: string,
-): Transfer {
+function assess(index: FactsIndex, id: string, c: Candidate, found: CategoryNames, asOf: string): Transfer {
   const j = c.jurisdiction;
   const required: MechanismRequired =
     j.jurisdiction === Jurisdiction.ADEQUACY
@@ -490,8 +498,8 @@ function assess(
     },
     access: c.access,
     paths: sortedUnique(c.paths),
-    dataCategories: found.categories.map((f) => f.category),
-    specialCategories: found.specialCategories.map((f) => f.category),
+    dataCategories: found.categories,
+    specialCategories: found.specialCategories,
     declaredCategories: found.categories.length === 0 ? sortedUnique(c.activity.personalDataCategories ?? []) : [],
     roles: { exporter: c.exporter, importer: c.importer, exporterDeclared: c.activity.organisationRole !== undefined },
     mechanism: {

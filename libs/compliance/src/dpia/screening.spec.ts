@@ -345,6 +345,13 @@ describe('screening the clinic', () => {
     ]);
   });
 
+  it('reminds that a processor only assists the controller’s DPIA', () => {
+    expect(result.activities.find((a) => a.key === 'hebergement')?.reasons.map((r) => r.code)).toEqual([
+      'TOO_MANY_UNKNOWNS',
+      'PROCESSOR_ASSISTS',
+    ]);
+  });
+
   it('checks an exemption’s conditions: 250 staff or more, or unknown head count, keep the WP248 count', () => {
     const big = clinicFacts();
     big.organisation.staffCount = 250;

@@ -421,7 +421,7 @@ function screenActivity(
     result: decided ? decided.result : suggestedResult,
     suggestedResult,
     basis: decided ? 'OVERRIDE' : basis,
-    reasons,
+    reasons: activity.organisationRole === 'PROCESSOR' ? [...reasons, PROCESSOR_ASSISTS] : reasons,
     decided,
     criteria,
     metCount,
@@ -435,6 +435,13 @@ function screenActivity(
     outdated: (decided?.outdated ?? false) || criteria.some((c) => c.decided?.outdated === true),
   };
 }
+
+/** For a processor activity the DPIA is the controller's; the processor helps (Art. 28(3)(f)). */
+const PROCESSOR_ASSISTS = reason(
+  'PROCESSOR_ASSISTS',
+  'L’organisme agit ici en sous-traitant : l’AIPD incombe au responsable du traitement, que l’organisme assiste (art. 28, paragraphe 3, point f), du RGPD).',
+  'The organisation acts as a processor here: the DPIA is the controller’s duty, which the organisation assists (GDPR Art. 28(3)(f)).',
+);
 
 /** The one formula (docs/compliance.md): first rule that applies wins. */
 export function dpiaResultFormula(input: {

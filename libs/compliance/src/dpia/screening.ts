@@ -16,6 +16,7 @@ import {
   sortedUnique,
   usedParts,
 } from '../facts/facts-index.js';
+import { categoryList } from '../facts/labels.js';
 import { type Reason, reason } from '../facts/reason.js';
 import {
   MONITORING_PHRASES,
@@ -730,8 +731,14 @@ function sensitive(ctx: Context): CriterionSuggestion {
       met: true,
       reason: reason(
         'SENSITIVE_FOUND',
-        `Données sensibles (art. 9 ou 10) trouvées : ${special.map((s) => s.category).join(', ')}.`,
-        `Special-category data (Art. 9 or 10) found: ${special.map((s) => s.category).join(', ')}.`,
+        `Données sensibles (art. 9 ou 10) trouvées : ${categoryList(
+          special.map((s) => s.category),
+          'fr',
+        )}.`,
+        `Special-category data (Art. 9 or 10) found: ${categoryList(
+          special.map((s) => s.category),
+          'en',
+        )}.`,
       ),
       evidence: {
         kind: special.some((s) => s.scanned) ? 'SCANNED' : 'DECLARED',
@@ -744,8 +751,8 @@ function sensitive(ctx: Context): CriterionSuggestion {
       met: true,
       reason: reason(
         'SENSITIVE_DECLARED',
-        `Données sensibles déclarées : ${declaredSpecial.join(', ')}.`,
-        `Special-category data declared: ${declaredSpecial.join(', ')}.`,
+        `Données sensibles déclarées : ${categoryList(declaredSpecial, 'fr')}.`,
+        `Special-category data declared: ${categoryList(declaredSpecial, 'en')}.`,
       ),
       evidence: { kind: 'DECLARED', items: [`${node}.specialCategories`, `${node}.personalDataCategories`] },
     };
@@ -757,8 +764,8 @@ function sensitive(ctx: Context): CriterionSuggestion {
       met: true,
       reason: reason(
         'HIGHLY_PERSONAL_FOUND',
-        `Données à caractère hautement personnel trouvées (NIR et identifiants nationaux, données financières, géolocalisation) : ${names.join(', ')}.`,
-        `Data of a highly personal nature found (national identifiers such as the NIR, financial data, geolocation): ${names.join(', ')}.`,
+        `Données à caractère hautement personnel trouvées : ${categoryList(names, 'fr')}.`,
+        `Data of a highly personal nature found: ${categoryList(names, 'en')}.`,
       ),
       evidence: {
         kind: 'SCANNED',
@@ -772,8 +779,8 @@ function sensitive(ctx: Context): CriterionSuggestion {
       met: true,
       reason: reason(
         'HIGHLY_PERSONAL_DECLARED',
-        `Données à caractère hautement personnel déclarées : ${declaredHighly.join(', ')}.`,
-        `Data of a highly personal nature declared: ${declaredHighly.join(', ')}.`,
+        `Données à caractère hautement personnel déclarées : ${categoryList(declaredHighly, 'fr')}.`,
+        `Data of a highly personal nature declared: ${categoryList(declaredHighly, 'en')}.`,
       ),
       evidence: { kind: 'DECLARED', items: [`${node}.personalDataCategories`] },
     };
@@ -987,8 +994,8 @@ function art353Cases(ctx: Context, met: MetOf): Art353Case[] {
       id: 'ART_35_3_B',
       reason: reason(
         'ART_35_3_B',
-        `Traitement à grande échelle de données des articles 9 ou 10 (${special.join(', ')}) (art. 35, paragraphe 3, point b)).`,
-        `Large-scale processing of Art. 9 or 10 data (${special.join(', ')}) (Art. 35(3)(b)).`,
+        `Traitement à grande échelle de données des articles 9 ou 10 (${categoryList(special, 'fr')}) (art. 35, paragraphe 3, point b)).`,
+        `Large-scale processing of Art. 9 or 10 data (${categoryList(special, 'en')}) (Art. 35(3)(b)).`,
       ),
     });
   if (

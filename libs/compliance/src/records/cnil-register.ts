@@ -10,6 +10,7 @@ import {
   sortedUnique,
   usedParts,
 } from '../facts/facts-index.js';
+import { type Label, capitalise, categoryLabel } from '../facts/labels.js';
 import { categoriesOfLabel, containsPhrase, normaliseWords } from '../facts/vocabulary.js';
 import { type Transfer, activityTransfers, prepareFacts } from '../transfers/transfers.js';
 import { type ActivityRecord, type Evidence, computeProcessingRecord } from './processing-record.js';
@@ -52,8 +53,6 @@ export interface RegisterWorkbook {
   activities: { key: string; name: string; sheetName: string; completeness: number }[];
   sheets: ActivitySheet[];
 }
-
-type Label = { fr: string; en: string };
 
 const L = {
   title: { fr: 'Registre des activités de traitement', en: 'Record of processing activities (GDPR Art. 30)' },
@@ -177,31 +176,17 @@ const TYPOLOGY = [
   },
 ] as const;
 
-const SPECIAL_LABELS: Record<string, Label> = {
-  HEALTH: { fr: 'Données de santé', en: 'Health data' },
-  GENETIC: { fr: 'Données génétiques', en: 'Genetic data' },
-  BIOMETRIC: { fr: 'Données biométriques', en: 'Biometric data' },
-  RACIAL_ETHNIC_ORIGIN: { fr: 'Origine raciale ou ethnique', en: 'Racial or ethnic origin' },
-  POLITICAL_OPINION: { fr: 'Opinions politiques', en: 'Political opinions' },
-  RELIGIOUS_BELIEF: { fr: 'Convictions religieuses ou philosophiques', en: 'Religious or philosophical beliefs' },
-  TRADE_UNION: { fr: 'Appartenance syndicale', en: 'Trade-union membership' },
-  SEX_LIFE_ORIENTATION: { fr: 'Vie sexuelle ou orientation sexuelle', en: 'Sex life or sexual orientation' },
-  CRIMINAL_OFFENCE: { fr: 'Condamnations pénales et infractions', en: 'Criminal convictions and offences' },
-};
-
-const CATEGORY_LABELS: Record<string, Label> = {
-  IDENTITY: { fr: 'identité', en: 'identity' },
-  CONTACT: { fr: 'coordonnées', en: 'contact details' },
-  LOCATION: { fr: 'localisation', en: 'location' },
-  NATIONAL_ID: { fr: 'numéro d’identification national (NIR, passeport…)', en: 'national identification number' },
-  INTERNAL_ID: { fr: 'identifiant interne', en: 'internal identifier' },
-  FINANCIAL: { fr: 'données financières', en: 'financial data' },
-  ONLINE_ID: { fr: 'identifiant en ligne (adresse IP, cookie…)', en: 'online identifier' },
-  CREDENTIAL: { fr: 'authentifiant', en: 'credential' },
-  BIRTH_DATE: { fr: 'date de naissance', en: 'date of birth' },
-  DEMOGRAPHIC: { fr: 'donnée démographique', en: 'demographic attribute' },
-  VEHICLE: { fr: 'identifiant de véhicule', en: 'vehicle identifier' },
-};
+const SPECIAL_CODES: ReadonlySet<string> = new Set([
+  'HEALTH',
+  'GENETIC',
+  'BIOMETRIC',
+  'RACIAL_ETHNIC_ORIGIN',
+  'POLITICAL_OPINION',
+  'RELIGIOUS_BELIEF',
+  'TRADE_UNION',
+  'SEX_LIFE_ORIENTATION',
+  'CRIMINAL_OFFENCE',
+]);
 
 const ACCESS_LABELS: Record<Transfer['access'], Label> = {
   HOSTING: { fr: 'hébergement', en: 'hosting' },
@@ -511,7 +496,7 @@ function dataRows(fiche: Fiche): RegisterRow[] {
     const value = [
       labels.join(' ; '),
       scanned.length > 0
-        ? `${lang === 'fr' ? 'trouvé par les analyses' : 'found by scans'}${colon(lang)}${scanned.map((c) => CATEGORY_LABELS[c]?.[lang] ?? c).join(', ')}`
+        ? `${lang === 'fr' ? 'trouvé par les analyses' : 'found by scans'}${colon(lang)}${scanned.map((c) => categoryLabel(c, lang)).join(', ')}`
         : '',
     ]
       .filter(Boolean)
@@ -569,7 +554,7 @@ function sensitiveRows(fiche: Fiche): RegisterRow[] {
   const rows: RegisterRow[] = [];
   const special = sortedUnique([
     ...found.specialCategories.map((c) => c.category),
-    ...(activity.specialCategories ?? []).flatMap(categoriesOfLabel).filter((c) => c in SPECIAL_LABELS),
+    ...(activity.specialCategories ?? []).flatMap(categoriesOfLabel).filter((c) => SPECIAL_CODES.has(c)),
   ]);
   const sc = cells.special_categories;
   rows.push(
@@ -577,7 +562,7 @@ function sensitiveRows(fiche: Fiche): RegisterRow[] {
       t(L.sensitiveSection),
       t(L.sensitiveQuestion),
       special.length > 0
-        ? `${t(L.yes)}${colon(lang)}${special.map((s) => SPECIAL_LABELS[s]?.[lang] ?? s).join(' ; ')}`
+        ? `${t(L.yes)}${colon(lang)}${special.map((s) => capitalise(categoryLabel(s, lang))).join(' ; ')}`
         : sc?.evidence === 'MISSING'
           ? t(L.notStated)
           : t(L.no),

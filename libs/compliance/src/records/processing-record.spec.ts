@@ -120,8 +120,8 @@ describe('computed record of processing activities', () => {
     ]);
     expect(byKey.get('patients')?.discrepancies[0]).toEqual({
       code: 'UNDECLARED_CATEGORY',
-      fr: "Catégorie NATIONAL_ID trouvée par les analyses dans dossiers/nir, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.",
-      en: 'Category NATIONAL_ID found by scans in dossiers/nir, but no declared category of the activity reads as it: complete the record or review the findings.',
+      fr: "Catégorie « numéro d’identification national (NIR, passeport…) » (NATIONAL_ID) trouvée par les analyses dans dossiers/nir, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.",
+      en: 'Category "national identification number" (NATIONAL_ID) found by scans in dossiers/nir, but no declared category of the activity reads as it: complete the record or review the findings.',
       paths: ['activity:patients -USES-> dataset:dossiers -HAS_FIELD-> field:dossiers/nir'],
     });
     expect(byKey.get('videoprotection')?.discrepancies[0]?.fr).toBe(
@@ -162,11 +162,11 @@ describe('computed record of processing activities', () => {
     // The criminal-record finding was declared, not scanned: no "found by scans" discrepancy for it.
     const special = record.activities.find((a) => a.key === 'patients')?.discrepancies[1];
     expect(special?.en).toBe(
-      'Special category HEALTH (GDPR Art. 9 or 10) found by scans in dossiers/diagnostic, but not declared for the activity: declare it with the Art. 9(2) exception that allows it, or review the findings.',
+      'Special category "health data" (HEALTH, GDPR Art. 9 or 10) found by scans in dossiers/diagnostic, but not declared for the activity: declare it with the Art. 9(2) exception that allows it, or review the findings.',
     );
     expect(codes('annuaire')).toEqual(['RETENTION_CATEGORY_MISSING']);
     expect(record.activities.find((a) => a.key === 'annuaire')?.discrepancies[0]?.en).toBe(
-      'Retention periods are declared per category, but none for CONTACT, and no general period.',
+      'Retention periods are declared per category, but none for: contact details; and no general period.',
     );
   });
 
@@ -180,7 +180,7 @@ describe('computed record of processing activities', () => {
     const annuaire = computeProcessingRecord(facts, AS_OF).activities.find((a) => a.key === 'annuaire');
     const online = annuaire?.discrepancies.find((d) => d.code === 'UNDECLARED_CATEGORY');
     expect(online?.fr).toBe(
-      "Catégorie ONLINE_ID trouvée par les analyses dans resultats/ip0, resultats/ip1, resultats/ip2, resultats/ip3, resultats/ip4 et 2 autres champs, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.",
+      "Catégorie « identifiant en ligne (adresse IP, cookie…) » (ONLINE_ID) trouvée par les analyses dans resultats/ip0, resultats/ip1, resultats/ip2, resultats/ip3, resultats/ip4 et 2 autres champs, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.",
     );
     expect(online?.paths.length).toBe(7);
   });

@@ -12,6 +12,7 @@ import {
   sortedUnique,
   usedParts,
 } from '../facts/facts-index.js';
+import { categoryLabel, categoryList } from '../facts/labels.js';
 import { type Reason, reason } from '../facts/reason.js';
 import { categoriesOfLabel } from '../facts/vocabulary.js';
 import { type Transfer, activityTransfers, prepareFacts } from '../transfers/transfers.js';
@@ -371,8 +372,8 @@ function categoryDiscrepancies(input: DiscrepancyInput): Discrepancy[] {
     out.push({
       ...reason(
         'UNDECLARED_CATEGORY',
-        `Catégorie ${c.category} trouvée par les analyses dans ${fieldList(c.fields, 'fr')}, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.`,
-        `Category ${c.category} found by scans in ${fieldList(c.fields, 'en')}, but no declared category of the activity reads as it: complete the record or review the findings.`,
+        `Catégorie « ${categoryLabel(c.category, 'fr')} » (${c.category}) trouvée par les analyses dans ${fieldList(c.fields, 'fr')}, mais aucune catégorie déclarée de l'activité ne s'y rapporte : compléter le registre ou revoir les constats.`,
+        `Category "${categoryLabel(c.category, 'en')}" (${c.category}) found by scans in ${fieldList(c.fields, 'en')}, but no declared category of the activity reads as it: complete the record or review the findings.`,
       ),
       paths: c.fields.slice(0, MAX_LISTED_PATHS).map((f) => fieldPath(node, f)),
     });
@@ -382,8 +383,8 @@ function categoryDiscrepancies(input: DiscrepancyInput): Discrepancy[] {
     out.push({
       ...reason(
         'UNDECLARED_SPECIAL_CATEGORY',
-        `Donnée sensible ${c.category} (art. 9 ou 10 RGPD) trouvée par les analyses dans ${fieldList(c.fields, 'fr')}, mais non déclarée pour l'activité : déclarer la catégorie et l'exception de l'article 9, paragraphe 2, qui permet de la traiter, ou revoir les constats.`,
-        `Special category ${c.category} (GDPR Art. 9 or 10) found by scans in ${fieldList(c.fields, 'en')}, but not declared for the activity: declare it with the Art. 9(2) exception that allows it, or review the findings.`,
+        `Donnée sensible « ${categoryLabel(c.category, 'fr')} » (${c.category}, art. 9 ou 10 RGPD) trouvée par les analyses dans ${fieldList(c.fields, 'fr')}, mais non déclarée pour l'activité : déclarer la catégorie et l'exception de l'article 9, paragraphe 2, qui permet de la traiter, ou revoir les constats.`,
+        `Special category "${categoryLabel(c.category, 'en')}" (${c.category}, GDPR Art. 9 or 10) found by scans in ${fieldList(c.fields, 'en')}, but not declared for the activity: declare it with the Art. 9(2) exception that allows it, or review the findings.`,
       ),
       paths: c.fields.slice(0, MAX_LISTED_PATHS).map((f) => fieldPath(node, f)),
     });
@@ -511,8 +512,8 @@ function basisAndRetentionDiscrepancies(input: DiscrepancyInput): Discrepancy[] 
       out.push({
         ...reason(
           'RETENTION_CATEGORY_MISSING',
-          `Durées de conservation déclarées par catégorie, mais aucune pour ${uncovered.join(', ')}, ni durée générale.`,
-          `Retention periods are declared per category, but none for ${uncovered.join(', ')}, and no general period.`,
+          `Durées de conservation déclarées par catégorie, mais aucune pour : ${categoryList(uncovered, 'fr')} ; ni durée générale.`,
+          `Retention periods are declared per category, but none for: ${categoryList(uncovered, 'en')}; and no general period.`,
         ),
         paths: [`${node}.retentionByCategory`],
       });

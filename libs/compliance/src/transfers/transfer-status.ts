@@ -6,6 +6,7 @@ import {
 } from '../jurisdictions/jurisdictions.js';
 import { asOfInstant } from '../facts/as-of.js';
 import type { ComplianceFacts, SccModule, TransferTool, TransferToolFacts } from '../facts/compliance-facts.js';
+import { DEROGATION_LABELS } from '../facts/labels.js';
 import { type Reason, reason } from '../facts/reason.js';
 import { type TiaRecord, tiaReason } from './tia.js';
 import type { PartyRole, TransferAccess, TransferMechanism, TransferStatus } from './transfers.js';
@@ -148,8 +149,8 @@ function art46Outcome(edge: Edge): Outcome {
 }
 
 function derogationOutcome(edge: Edge): Outcome {
-  const ground = edge.details.derogation;
-  if (!ground)
+  const code = edge.details.derogation;
+  if (!code)
     return {
       status: 'TO_VERIFY',
       applied: 'DEROGATION',
@@ -161,6 +162,7 @@ function derogationOutcome(edge: Edge): Outcome {
         ),
       ],
     };
+  const ground = DEROGATION_LABELS[code];
   // Hosting and remote access go on as long as the service does: never occasional.
   if (edge.access !== 'DISCLOSURE')
     return {
@@ -169,8 +171,8 @@ function derogationOutcome(edge: Edge): Outcome {
       reasons: [
         reason(
           'DEROGATION_REPETITIVE',
-          `Une dérogation de l'article 49 (${ground}) ne peut pas encadrer un ${edge.access === 'HOSTING' ? 'hébergement' : 'accès à distance'}, transfert continu par nature : les dérogations sont réservées aux transferts occasionnels et non répétitifs (lignes directrices 2/2018 du CEPD). Prévoir un outil de l'article 46.`,
-          `An Art. 49 derogation (${ground}) cannot frame ${edge.access === 'HOSTING' ? 'hosting' : 'remote access'}, which is continuous by nature: derogations are for occasional, non-repetitive transfers (EDPB Guidelines 2/2018). Use an Art. 46 tool.`,
+          `Une dérogation de l'article 49 (${ground.fr}) ne peut pas encadrer un ${edge.access === 'HOSTING' ? 'hébergement' : 'accès à distance'}, transfert continu par nature : les dérogations sont réservées aux transferts occasionnels et non répétitifs (lignes directrices 2/2018 du CEPD). Prévoir un outil de l'article 46.`,
+          `An Art. 49 derogation (${ground.en}) cannot frame ${edge.access === 'HOSTING' ? 'hosting' : 'remote access'}, which is continuous by nature: derogations are for occasional, non-repetitive transfers (EDPB Guidelines 2/2018). Use an Art. 46 tool.`,
         ),
       ],
     };
@@ -180,8 +182,8 @@ function derogationOutcome(edge: Edge): Outcome {
     reasons: [
       reason(
         'DEROGATION_EXCEPTIONAL',
-        `Le transfert repose sur une dérogation de l'article 49 (${ground}) : régime d'exception, valable seulement pour des transferts occasionnels et non répétitifs ; à réexaminer si le transfert devient régulier.`,
-        `The transfer relies on an Art. 49 derogation (${ground}): an exception, valid only for occasional, non-repetitive transfers; revisit it if the transfer becomes regular.`,
+        `Le transfert repose sur une dérogation de l'article 49 (${ground.fr}) : régime d'exception, valable seulement pour des transferts occasionnels et non répétitifs ; à réexaminer si le transfert devient régulier.`,
+        `The transfer relies on an Art. 49 derogation (${ground.en}): an exception, valid only for occasional, non-repetitive transfers; revisit it if the transfer becomes regular.`,
       ),
     ],
   };
@@ -228,7 +230,7 @@ function transferTestReason(c: Edge, n: Names): Reason {
   const dest =
     c.kind === 'SERVER'
       ? {
-          au: `au serveur ${c.key} (${c.name})`,
+          au: `sur le serveur ${c.key} (${c.name})`,
           du: `du prestataire du serveur ${c.key} (${c.name})`,
           en: `server ${c.key} (${c.name})`,
         }
@@ -246,7 +248,7 @@ function transferTestReason(c: Edge, n: Names): Reason {
   if (c.access === 'HOSTING')
     return reason(
       'TRANSFER_HOSTING',
-      `Transfert (lignes directrices 05/2021 du CEPD) : les données de la source ${c.fromKey} sont confiées, pour hébergement, ${dest.au}, situé hors de l'EEE (${countryFr}).`,
+      `Transfert (lignes directrices 05/2021 du CEPD) : les données de la source ${c.fromKey} sont hébergées par un prestataire ${dest.au}, situé hors de l'EEE (${countryFr}).`,
       `Transfer (EDPB Guidelines 05/2021): the data of source ${c.fromKey} is hosted by a provider on ${dest.en}, located in ${countryEn}, outside the EEA.`,
     );
   return reason(

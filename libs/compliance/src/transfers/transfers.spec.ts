@@ -284,6 +284,10 @@ describe('transfer status rules', () => {
     hosted.servers = [{ key: 'srv', name: 'Srv', hosting: 'CLOUD', country: 'IN', operator: 'r' }];
     hosted.sources![0]!.servers = ['srv'];
     expect(statusOf(hosted)).toEqual([['IN', 'TO_VERIFY', ['TRANSFER_HOSTING', 'DEROGATION_REPETITIVE']]]);
+    expect(computeTransfers(hosted, AS_OF).transfers[0]?.reasons.map((r) => r.fr)).toEqual([
+      "Transfert (lignes directrices 05/2021 du CEPD) : les données de la source s sont hébergées par un prestataire sur le serveur srv (Srv), situé hors de l'EEE (Inde, IN).",
+      "Une dérogation de l'article 49 (exécution d’un contrat avec la personne, art. 49.1.b) ne peut pas encadrer un hébergement, transfert continu par nature : les dérogations sont réservées aux transferts occasionnels et non répétitifs (lignes directrices 2/2018 du CEPD). Prévoir un outil de l'article 46.",
+    ]);
   });
 
   it('adequacy recorded where none applies is a missing safeguard; the UK decision lapses after its sunset', () => {

@@ -7,6 +7,7 @@ export * from './facts/compliance-facts.js';
 export * from './facts/compliance-rules.errors.js';
 export { canonicalJson, digestOf } from './facts/digest.js';
 export { buildFactsIndex, type FactsIndex } from './facts/facts-index.js';
+export * from './facts/labels.js';
 export type { Reason } from './facts/reason.js';
 export { validateComplianceFacts } from './facts/validate-facts.js';
 export { categoriesOfLabel, vulnerableGroupsOf, VULNERABLE_GROUPS } from './facts/vocabulary.js';

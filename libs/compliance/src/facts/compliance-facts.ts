@@ -91,12 +91,15 @@ export interface ComplianceFacts {
   providers?: ProviderFacts[];
 }
 
+export const ORGANISATION_SECTORS = ['PUBLIC', 'PRIVATE', 'NON_PROFIT'] as const;
+export type OrganisationSectorFact = (typeof ORGANISATION_SECTORS)[number];
+
 export interface OrganisationFacts {
   key: string;
   name: string;
   /** Country of establishment: decides whether the exporter is subject to the GDPR (Art. 3(1)). */
   country?: string;
-  sector?: 'PUBLIC' | 'PRIVATE' | 'NON_PROFIT';
+  sector?: OrganisationSectorFact;
   dpo?: PartyFacts;
   /** Representative in the Union (Art. 27), for organisations established outside it. */
   representative?: PartyFacts;

@@ -10,6 +10,7 @@ import {
   HOSTING_KINDS,
   IDENTIFIER_TIERS,
   ORGANISATION_ROLES,
+  ORGANISATION_SECTORS,
   RECIPIENT_KINDS,
   SCC_MODULES,
   TIA_CONCLUSIONS,
@@ -67,6 +68,7 @@ function transferTool(tool: TransferToolFacts | undefined, member: string): void
 export function validateComplianceFacts(facts: ComplianceFacts): void {
   const org = facts.organisation;
   if (org.country !== undefined) country(org.country, 'organisation.country');
+  if (org.sector !== undefined) oneOf(org.sector, ORGANISATION_SECTORS, 'organisation.sector');
   count(org.staffCount, 'organisation.staffCount');
 
   (facts.servers ?? []).forEach((server, i) => {

@@ -378,4 +378,63 @@ describe('transfer status rules', () => {
       'COVERED',
     ]);
   });
+
+  it('carries only the activity’s own data along flows, narrowed by each mapping', () => {
+    const facts: ComplianceFacts = {
+      organisation: { key: 'org', name: 'Org', country: 'FR' },
+      servers: [
+        { key: 'srv-in', name: 'Mumbai', hosting: 'CLOUD', country: 'IN' },
+        { key: 'srv-cn', name: 'Shanghai', hosting: 'CLOUD', country: 'CN' },
+      ],
+      sources: [
+        {
+          key: 's1',
+          name: 'S1',
+          department: 'd',
+          datasets: [
+            {
+              key: 'd1',
+              name: 'D1',
+              fields: [
+                { name: 'email', findings: [finding('CONTACT')] },
+                { name: 'nir', findings: [finding('NATIONAL_ID')] },
+              ],
+            },
+            { key: 'd2', name: 'D2', fields: [{ name: 'iban', findings: [finding('FINANCIAL')] }] },
+          ],
+        },
+        {
+          key: 's2',
+          name: 'S2',
+          department: 'd',
+          servers: ['srv-in'],
+          datasets: [{ key: 'e1', name: 'E1', fields: [{ name: 'mail2' }] }],
+        },
+        {
+          key: 's3',
+          name: 'S3',
+          department: 'd',
+          servers: ['srv-cn'],
+          datasets: [{ key: 'g1', name: 'G1', fields: [{ name: 'x' }] }],
+        },
+      ],
+      processingActivities: [{ key: 'a', name: 'A', department: 'd', fields: ['d1/email'] }],
+      flows: [
+        { key: 'f1', from: 's1', to: 'e1' },
+        { key: 'f2', from: 'e1', to: 'g1', fields: [{ from: 'mail2', to: 'x' }] },
+      ],
+    };
+    const hops = (f: ComplianceFacts) =>
+      computeTransfers(f, AS_OF).transfers.map((t) => [t.to.key, t.dataCategories, t.declaredCategories]);
+    // The flow leaves the whole source, but only d1/email is the activity's; f2 maps mail2, which it is not.
+    expect(hops(facts)).toEqual([['srv-in', ['CONTACT'], []]]);
+    // Mapped into e1/mail2, it goes on through f2; e1/mail2 has no finding, the declaration makes it personal.
+    facts.flows![0]!.fields = [{ from: 'email', to: 'mail2' }];
+    expect(hops(facts)).toEqual([['srv-in', ['CONTACT'], []]]);
+    facts.processingActivities![0]!.personalDataCategories = ['Adresse électronique'];
+    expect(hops(facts)).toEqual([
+      ['srv-in', ['CONTACT'], []],
+      ['srv-cn', [], ['Adresse électronique']],
+    ]);
+  });
 });

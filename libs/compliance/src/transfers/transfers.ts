@@ -153,25 +153,25 @@ export function reachedSources(index: FactsIndex, activity: ActivityFacts, notes
         `Activity ${activity.key}: the reference ${ref} matches nothing in the inventory; it is ignored.`,
       ),
     );
-  const queue: { key: string; path: string }[] = [];
+  // What travels is the activity's own data: the parts it uses, narrowed by each flow's field mapping.
+  const queue: { key: string; path: string; parts: Part[] }[] = [];
   for (const u of used) {
-    add(
-      u.source.key,
-      [{ datasetKey: u.dataset.key, fields: u.fields, whole: u.whole }],
-      `${u.path} <-CONTAINS- source:${u.source.key}`,
-    );
-    queue.push({ key: u.dataset.key, path: u.path });
+    const parts = [{ datasetKey: u.dataset.key, fields: u.fields, whole: u.whole }];
+    add(u.source.key, parts, `${u.path} <-CONTAINS- source:${u.source.key}`);
+    queue.push({ key: u.dataset.key, path: u.path, parts });
   }
-  const seenFlows = new Set<string>();
+  const seen = new Set<string>();
   while (queue.length > 0) {
-    const { key, path } = queue.shift() as { key: string; path: string };
+    const { key, path, parts } = queue.shift() as { key: string; path: string; parts: Part[] };
     const fromDataset = index.datasets.get(key);
     const outgoing = [...(index.flowsFrom.get(key) ?? [])];
     if (fromDataset) outgoing.push(...(index.flowsFrom.get(fromDataset.source.key) ?? []));
     for (const flow of outgoing) {
-      if (seenFlows.has(flow.key)) continue;
-      seenFlows.add(flow.key);
-      const parts = flowParts(index, flow.from, flow.fields);
+      // Per flow and origin: two datasets of one source both travel with a flow from the source.
+      if (seen.has(`${flow.key}|${key}`)) continue;
+      seen.add(`${flow.key}|${key}`);
+      const travelling = narrow(parts, mappedNames(flow.fields, 'from'));
+      if (travelling.every((p) => p.fields.length === 0)) continue;
       const target = index.datasets.get(flow.to);
       const targetSource = target?.source ?? index.sources.get(flow.to);
       if (!targetSource) {
@@ -185,28 +185,33 @@ export function reachedSources(index: FactsIndex, activity: ActivityFacts, notes
         continue;
       }
       const hop = `${path} <-FLOWS_FROM- flow:${flow.key} -FLOWS_TO-> ${target ? datasetNode(flow.to) : `source:${flow.to}`}`;
-      add(targetSource.key, parts, target ? `${hop} <-CONTAINS- source:${targetSource.key}` : hop);
-      queue.push({ key: flow.to, path: hop });
+      add(targetSource.key, travelling, target ? `${hop} <-CONTAINS- source:${targetSource.key}` : hop);
+      // Onward, a mapped flow's data sits in the target's own fields, which the next mapping names.
+      const toNames = mappedNames(flow.fields, 'to');
+      const onward =
+        target && toNames
+          ? [{ datasetKey: flow.to, fields: (target.dataset.fields ?? []).filter((f) => toNames.has(f.name)) }]
+          : travelling;
+      queue.push({ key: flow.to, path: hop, parts: onward });
     }
   }
   return new Map([...reached.entries()].sort(([a], [b]) => compareStrings(a, b)));
 }
 
-function flowParts(index: FactsIndex, from: string, mapping: FlowFacts['fields']): Part[] {
-  const dataset = index.datasets.get(from);
-  if (dataset) {
-    const all = dataset.dataset.fields ?? [];
-    if (!mapping || mapping.length === 0) return [{ datasetKey: from, fields: all, whole: true }];
-    const names = new Set(
-      mapping.map((m) => {
-        const ref = typeof m === 'string' ? m : m.from;
-        return ref.includes('/') ? ref.slice(ref.indexOf('/') + 1) : ref;
-      }),
-    );
-    return [{ datasetKey: from, fields: all.filter((f) => names.has(f.name)) }];
-  }
-  const source = index.sources.get(from);
-  return (source?.datasets ?? []).map((d) => ({ datasetKey: d.key, fields: d.fields ?? [], whole: true }));
+/** Field names on one side of a flow's mapping (a bare name is the same on both), or null: no mapping. */
+function mappedNames(mapping: FlowFacts['fields'], side: 'from' | 'to'): Set<string> | null {
+  if (!mapping || mapping.length === 0) return null;
+  return new Set(
+    mapping.map((m) => {
+      const ref = typeof m === 'string' ? m : m[side];
+      return ref.includes('/') ? ref.slice(ref.indexOf('/') + 1) : ref;
+    }),
+  );
+}
+
+function narrow(parts: readonly Part[], names: Set<string> | null): Part[] {
+  if (!names) return [...parts];
+  return parts.map((p) => ({ datasetKey: p.datasetKey, fields: p.fields.filter((f) => names.has(f.name)) }));
 }
 
 interface Candidate {

@@ -10,3 +10,5 @@ export * from './render/json-renderer.js';
 export * from './render/html-renderer.js';
 export * from './render/typst-source.js';
 export * from './render/pdf-renderer.js';
+export * from './render/report-renderer.js';
+export * from './verify/verify-report.js';

@@ -12,3 +12,4 @@ export * from './render/typst-source.js';
 export * from './render/pdf-renderer.js';
 export * from './render/report-renderer.js';
 export * from './verify/verify-report.js';
+export * from './snapshots/report-snapshots.repository.js';

@@ -13,3 +13,4 @@ export * from './render/pdf-renderer.js';
 export * from './render/report-renderer.js';
 export * from './verify/verify-report.js';
 export * from './snapshots/report-snapshots.repository.js';
+export * from './diff/report-diff.js';

@@ -31,8 +31,7 @@ function write(value: unknown, newline: string, indent: boolean): string {
         const items = value.map((item) => write(item === undefined ? null : item, inner, indent));
         return `[${inner}${items.join(`,${inner}`)}${newline}]`;
       }
-      const proto = Object.getPrototypeOf(value) as unknown;
-      if (proto !== Object.prototype && proto !== null) {
+      if (!isPlainObject(value)) {
         throw new ReportError(ReportErrorCode.INVALID_MODEL, 'only plain objects, arrays and primitives are JSON');
       }
       const record = value as Record<string, unknown>;
@@ -46,6 +45,13 @@ function write(value: unknown, newline: string, indent: boolean): string {
     default:
       throw new ReportError(ReportErrorCode.INVALID_MODEL, `a ${typeof value} is not JSON`);
   }
+}
+
+/** A plain object of any realm (a structured clone, a test's vm context) or without prototype. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as object | null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
 
 export function sha256Hex(data: string | Uint8Array): string {

@@ -1,4 +1,5 @@
 import { ReportError, ReportErrorCode } from '../reports.errors.js';
+import { isPlainObject } from './canonical-json.js';
 import { EVIDENCE_KINDS, REPORT_LANGUAGES, type ReportModel } from './report-model.js';
 
 /**
@@ -171,7 +172,7 @@ class Checker {
     if (typeof value === 'string') return void this.text(value, path, { allowEmpty: true });
     if (typeof value === 'number') return this.number(value, path);
     if (Array.isArray(value)) return value.forEach((item, index) => this.json(item, `${path}[${index}]`));
-    if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    if (isPlainObject(value)) {
       for (const [key, item] of Object.entries(value)) this.json(item, `${path}.${key}`);
       return;
     }

@@ -95,7 +95,15 @@ export function formatDate(isoDate: string, language: ReportLanguage): string {
  */
 export function formatNumber(value: number, language: ReportLanguage, decimals?: number): string {
   let text = decimals === undefined ? String(value) : value.toFixed(decimals);
-  if (/e/i.test(text)) text = value.toFixed(Math.min(decimals ?? 6, 20)).replace(/\.?0+$/, '');
+  if (/e/i.test(text)) {
+    // Exponent notation: huge values as integers, tiny ones to the decimals asked (6 by default).
+    text =
+      Math.abs(value) >= 1
+        ? `${BigInt(Math.trunc(value))}${decimals ? `.${'0'.repeat(decimals)}` : ''}`
+        : decimals === undefined
+          ? value.toFixed(6).replace(/\.?0+$/, '')
+          : value.toFixed(decimals);
+  }
   const negative = text.startsWith('-');
   if (negative) text = text.slice(1);
   const [integer, fraction] = text.split('.');

@@ -213,7 +213,7 @@ class Checker {
         }
         return;
       case 'statement':
-        if (this.object(value, path, ['type', 'content', 'evidence'], ['key'])) {
+        if (this.object(value, path, ['type', 'content'], ['key', 'evidence'])) {
           if (value.key !== undefined) this.key(value.key, `${path}.key`, this.statementKeys, 'statement key');
           if (this.array(value.content, `${path}.content`, 1)) {
             value.content.forEach((run, index) => this.run(run, `${path}.content[${index}]`, true));
@@ -353,7 +353,7 @@ class Checker {
     }
     if ('value' in value) {
       const cell: unknown = value;
-      if (this.object(cell, path, ['value', 'evidence'], ['unit', 'decimals'])) {
+      if (this.object(cell, path, ['value'], ['unit', 'decimals', 'evidence'])) {
         this.number(cell.value, `${path}.value`);
         this.optionalText(cell.unit, `${path}.unit`);
         this.decimals(cell.decimals, `${path}.decimals`);
@@ -385,7 +385,7 @@ class Checker {
     if (!this.object(value, path, ['type', 'items']) || !this.array(value.items, `${path}.items`, 1)) return;
     value.items.forEach((item, index) => {
       const itemPath = `${path}.items[${index}]`;
-      if (!this.object(item, itemPath, ['key', 'label', 'value', 'evidence'], ['unit', 'decimals'])) return;
+      if (!this.object(item, itemPath, ['key', 'label', 'value'], ['unit', 'decimals', 'evidence'])) return;
       this.key(item.key, `${itemPath}.key`, this.keyFigureKeys, 'key figure key');
       this.text(item.label, `${itemPath}.label`);
       this.number(item.value, `${itemPath}.value`);

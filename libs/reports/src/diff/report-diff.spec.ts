@@ -16,8 +16,14 @@ function newerModel(): ReportModel {
   figures.items[0].value = 13;
   const table = model.sections[1].sections![0].blocks[0] as TableBlock & { rows: TableBlock['rows'][number][] };
   const crm = table.rows[0] as unknown as { cells: unknown[] };
-  crm.cells[2] = { value: 1300000, evidence: [{ kind: 'SCAN', ref: 'scan-run:77aa', label: 'Analyse du 6 décembre 2026' }] };
-  table.rows.push({ key: 'acme/erp', cells: [{ text: 'erp.orders' }, { text: 'France' }, { empty: true }, { empty: true }] });
+  crm.cells[2] = {
+    value: 1300000,
+    evidence: [{ kind: 'SCAN', ref: 'scan-run:77aa', label: 'Analyse du 6 décembre 2026' }],
+  };
+  table.rows.push({
+    key: 'acme/erp',
+    cells: [{ text: 'erp.orders' }, { text: 'France' }, { empty: true }, { empty: true }],
+  });
   model.sections.splice(2, 1);
   return model;
 }
@@ -25,7 +31,11 @@ function newerModel(): ReportModel {
 function reverseKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(reverseKeys);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).reverse().map(([key, item]) => [key, reverseKeys(item)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .reverse()
+      .map(([key, item]) => [key, reverseKeys(item)]),
+  );
 }
 
 describe('diffReportModels', () => {
@@ -113,7 +123,12 @@ describe('diffSection', () => {
       ['keyFigure:sources', ['Chiffre clé', 'Sources analysées', 'Modifié', 'Sources analysées : 12 → 13']],
       [
         'table:sources/row:acme/crm',
-        ['Ligne', 'crm_customers.contact_email', 'Modifié', 'Enregistrements : 1\u202f250\u202f000 → 1\u202f300\u202f000'],
+        [
+          'Ligne',
+          'crm_customers.contact_email',
+          'Modifié',
+          'Enregistrements : 1\u202f250\u202f000 → 1\u202f300\u202f000',
+        ],
       ],
       ['table:sources/row:acme/erp', ['Ligne', 'erp.orders', 'Ajouté', null]],
       ['section:hostile', ['Section', older.sections[2].title, 'Retiré', null]],

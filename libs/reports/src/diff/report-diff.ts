@@ -97,7 +97,13 @@ function itemsOf(model: ReportModel): Map<string, Item> {
       block.columns.forEach((column, index) =>
         fields.set(column.key, { label: column.label, ...cellValue(row.cells[index]) }),
       );
-      add({ kind: 'row', path: `table:${block.key}/row:${row.key}`, tableKey: block.key, label: rowLabel(row), fields });
+      add({
+        kind: 'row',
+        path: `table:${block.key}/row:${row.key}`,
+        tableKey: block.key,
+        label: rowLabel(row),
+        fields,
+      });
     }
   };
   const keyFigure = (figure: KeyFigure) =>
@@ -169,7 +175,11 @@ export function diffReportModels(older: unknown, newer: unknown): ReportDiff {
   assertValidReportModel(newer);
   const a = older.metadata;
   const b = newer.metadata;
-  if (a.kind !== b.kind || a.organisation.key !== b.organisation.key || (a.department?.key ?? null) !== (b.department?.key ?? null)) {
+  if (
+    a.kind !== b.kind ||
+    a.organisation.key !== b.organisation.key ||
+    (a.department?.key ?? null) !== (b.department?.key ?? null)
+  ) {
     throw new ReportError(
       ReportErrorCode.INVALID_INPUT,
       `only reports of the same kind and scope compare: ${a.kind} of ${a.organisation.key}${a.department ? `/${a.department.key}` : ''} vs ${b.kind} of ${b.organisation.key}${b.department ? `/${b.department.key}` : ''}`,

@@ -84,9 +84,7 @@ export function outlineOf(model: ReportModel): ReportOutline {
           for (const item of block.items) use(item.evidence, where, `keyFigure:${item.key}`);
           break;
         case 'list':
-          block.items.forEach((item, itemIndex) =>
-            use(item.evidence, where, `${at}/items[${item.key ?? itemIndex}]`),
-          );
+          block.items.forEach((item, itemIndex) => use(item.evidence, where, `${at}/items[${item.key ?? itemIndex}]`));
           break;
         case 'callout':
           blocks(block.content, where, `${at}/`);

@@ -161,13 +161,7 @@ export interface CalloutBlock {
 }
 
 export type Block =
-  | ParagraphBlock
-  | StatementBlock
-  | TableBlock
-  | FigureBlock
-  | KeyFiguresBlock
-  | ListBlock
-  | CalloutBlock;
+  ParagraphBlock | StatementBlock | TableBlock | FigureBlock | KeyFiguresBlock | ListBlock | CalloutBlock;
 
 export interface Section {
   /** Stable and unique in the report (anchors, diff). */

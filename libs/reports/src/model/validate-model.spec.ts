@@ -108,7 +108,12 @@ describe('reportModelIssues', () => {
 
   it('refuses control characters (jsonb refuses U+0000) and empty titles', () => {
     const model = sampleModel('fr');
-    expect(reportModelIssues({ ...model, sections: [{ key: 's', title: ' ', blocks: [{ type: 'paragraph', content: [{ text: 'a\u0000b' }] }] }] })).toEqual([
+    expect(
+      reportModelIssues({
+        ...model,
+        sections: [{ key: 's', title: ' ', blocks: [{ type: 'paragraph', content: [{ text: 'a\u0000b' }] }] }],
+      }),
+    ).toEqual([
       'sections[0].title: must not be empty',
       'sections[0].blocks[0].content[0].text: contains a control character or a lone surrogate',
     ]);
@@ -119,7 +124,11 @@ describe('reportModelIssues', () => {
       reportModelIssues(
         withBlocks(
           { type: 'chart' },
-          { type: 'callout', tone: 'info', content: [{ type: 'table', key: 'x', caption: 'x', columns: [], rows: [] }] },
+          {
+            type: 'callout',
+            tone: 'info',
+            content: [{ type: 'table', key: 'x', caption: 'x', columns: [], rows: [] }],
+          },
         ),
       ),
     ).toEqual([
@@ -139,7 +148,9 @@ describe('reportModelIssues', () => {
     expect(error).toBeInstanceOf(ReportError);
     expect(error.code).toBe(ReportErrorCode.INVALID_MODEL);
     expect(error.kind).toBe('INVALID_INPUT');
-    expect(error.message).toBe('report model is invalid: metadata: must be an object; sections: must have at least 1 item');
+    expect(error.message).toBe(
+      'report model is invalid: metadata: must be an object; sections: must have at least 1 item',
+    );
     expect(error.details()).toEqual({ issues: ['metadata: must be an object', 'sections: must have at least 1 item'] });
   });
 });

@@ -145,9 +145,7 @@ class Checker {
 
   private metadata(value: unknown): void {
     const path = 'metadata';
-    if (
-      !this.object(value, path, ['kind', 'title', 'organisation', 'language', 'asOf', 'options'], ['department'])
-    ) {
+    if (!this.object(value, path, ['kind', 'title', 'organisation', 'language', 'asOf', 'options'], ['department'])) {
       return;
     }
     if (typeof value.kind !== 'string' || !KIND_PATTERN.test(value.kind)) {
@@ -326,7 +324,10 @@ class Checker {
         this.key(column.key, `${columnPath}.key`, keys, 'column key');
         this.text(column.label, `${columnPath}.label`);
         if (column.align !== undefined) this.oneOf(column.align, ['start', 'end'], `${columnPath}.align`);
-        if (column.width !== undefined && !(typeof column.width === 'number' && column.width > 0 && column.width <= 100)) {
+        if (
+          column.width !== undefined &&
+          !(typeof column.width === 'number' && column.width > 0 && column.width <= 100)
+        ) {
           this.fail(`${columnPath}.width`, 'must be a number above 0 and at most 100');
         }
       });

@@ -23,8 +23,12 @@ describe('renderHtml', () => {
     expect(html).toContain('<h3 id="h-sources-table"><span class="num">2.1</span>Inventaire des sources</h3>');
     expect(html).toContain('<caption>Tableau 1 — Sources par localisation</caption>');
     expect(html).toContain('<th scope="col" class="end">Enregistrements</th>');
-    expect(html).toContain('<th scope="row"><code>crm_customers.contact_email</code><sup class="ev" aria-label="Sources E1"><a href="#ev-E1">E1</a></sup></th>');
-    expect(html).toContain('<div class="svg" role="img" aria-label="Les ventes alimentent le CRM hébergé à Genève." style="max-width:80%"><svg');
+    expect(html).toContain(
+      '<th scope="row"><code>crm_customers.contact_email</code><sup class="ev" aria-label="Sources E1"><a href="#ev-E1">E1</a></sup></th>',
+    );
+    expect(html).toContain(
+      '<div class="svg" role="img" aria-label="Les ventes alimentent le CRM hébergé à Genève." style="max-width:80%"><svg',
+    );
     expect(html).toContain('<figcaption>Figure 1 — Flux entre les ventes et le CRM</figcaption>');
     expect(html).toContain('<tr><td colspan="2" class="empty">Aucun transfert hors UE.</td></tr>');
     expect(html).toContain('<tr id="ev-E4"><th scope="row">E4</th><td>Table juridique</td>');
@@ -46,7 +50,8 @@ describe('renderHtml', () => {
   });
 
   it('never lets text become markup: hostile strings are escaped, the model block cannot be closed early', () => {
-    const escaped = 'Base #sys.inputs ] $x$ *gras* \\ @label &#60;x&#62; _souligné_ `code` &#60;/script&#62;&#60;b&#62;&#38;amp;';
+    const escaped =
+      'Base #sys.inputs ] $x$ *gras* \\ @label &#60;x&#62; _souligné_ `code` &#60;/script&#62;&#60;b&#62;&#38;amp;';
     expect(html).toContain(`<code>${escaped}</code>`);
     expect(count(html, '</script>')).toBe(1);
     expect(html).not.toContain('<b>');

@@ -60,7 +60,10 @@ function escapeHtml(text: string): string {
 
 /** JSON inside a script element: `<`, `>` and `&` escaped so no text can close the element. */
 function scriptJson(value: unknown): string {
-  return canonicalJson(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return canonicalJson(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 class HtmlWriter {

@@ -19,13 +19,29 @@ describe('renderJson', () => {
   });
 
   it('lists every evidence item once, numbered in order of first use, with each place that uses it', () => {
-    const items = (parsed.evidencePack as { items: { id: string; kind: string; ref: string; usedIn: { sectionNumber: string; location: string }[] }[] }).items;
-    expect(items.map((item) => [item.id, item.kind, item.ref, item.usedIn.map((use) => `${use.sectionNumber} ${use.location}`)])).toEqual([
+    const items = (
+      parsed.evidencePack as {
+        items: { id: string; kind: string; ref: string; usedIn: { sectionNumber: string; location: string }[] }[];
+      }
+    ).items;
+    expect(
+      items.map((item) => [
+        item.id,
+        item.kind,
+        item.ref,
+        item.usedIn.map((use) => `${use.sectionNumber} ${use.location}`),
+      ]),
+    ).toEqual([
       [
         'E1',
         'FACT',
         'source:acme/crm',
-        ['1 keyFigure:sources', '1 statement:personal-fields', '2.1 table:sources/row:acme/crm/column:source', '3 blocks[1]'],
+        [
+          '1 keyFigure:sources',
+          '1 statement:personal-fields',
+          '2.1 table:sources/row:acme/crm/column:source',
+          '3 blocks[1]',
+        ],
       ],
       [
         'E2',

@@ -2,9 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { contentHashOf } from '../model/canonical-json.js';
 import { outlineOf } from '../model/outline.js';
 import { poppler, readableText } from '../testing/poppler.js';
-import { HOSTILE_TEXT, sampleModel } from '../testing/sample-model.js';
+import { HOSTILE_TEXT, SAMPLE_SVG, sampleModel } from '../testing/sample-model.js';
 import { PdfRenderer } from './pdf-renderer.js';
-import { typstSourceOf, typstString } from './typst-source.js';
+import { typstDocumentOf, typstString } from './typst-source.js';
 
 describe('typstString', () => {
   it('escapes backslashes, quotes and control characters, and nothing else', () => {
@@ -15,7 +15,9 @@ describe('typstString', () => {
 describe('Typst source', () => {
   it('carries every piece of model text as a string literal, never as markup', () => {
     const model = sampleModel('fr');
-    const source = typstSourceOf(model, outlineOf(model), contentHashOf(model));
+    const { source, files } = typstDocumentOf(model, outlineOf(model), contentHashOf(model));
+    expect([...files.keys()]).toEqual(['/report-model.json', '/figures/1.svg']);
+    expect(files.get('/figures/1.svg')?.toString('utf8')).toBe(SAMPLE_SVG);
     const outsideStrings = source.replace(/"(?:[^"\\]|\\.)*"/g, '""');
     expect(outsideStrings).not.toContain('#sys.inputs');
     expect(outsideStrings).not.toContain('souligné');
@@ -37,7 +39,9 @@ describe('PdfRenderer', () => {
   });
 
   it('shows section titles, tables, figures, hostile text verbatim and the hash on every page (pdftotext)', () => {
-    const pages = poppler('pdftotext', pdf).split('\f').filter((page) => page.trim() !== '');
+    const pages = poppler('pdftotext', pdf)
+      .split('\f')
+      .filter((page) => page.trim() !== '');
     const text = readableText(pages.join('\n'));
     for (const title of [
       'Table des matières',
@@ -56,7 +60,7 @@ describe('PdfRenderer', () => {
       expect(text).toContain(title);
     }
     expect(text).toContain(readableText(HOSTILE_TEXT));
-    expect(pages.length).toBe(6);
+    expect(pages.length).toBe(5);
     pages.forEach((page, index) => {
       expect(readableText(page)).toContain(`Empreinte SHA-256 du modèle : ${hash} Page ${index + 1} / ${pages.length}`);
     });
@@ -69,7 +73,13 @@ describe('PdfRenderer', () => {
       .filter((line) => line.trim() !== '')
       .map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''))
       .sort();
-    expect(fonts).toEqual(['IBMPlexMono-Regular', 'IBMPlexSans-Bold', 'IBMPlexSans-Italic', 'IBMPlexSans-Regular', 'IBMPlexSans-SemiBold']);
+    expect(fonts).toEqual([
+      'IBMPlexMono-Regular',
+      'IBMPlexSans-Bold',
+      'IBMPlexSans-Italic',
+      'IBMPlexSans-Regular',
+      'IBMPlexSans-SemiBold',
+    ]);
     const info = poppler('pdfinfo', pdf, ['-isodates']);
     expect(info).toMatch(/^CreationDate: +2026-11-30T00:00:00(Z|\+00)/m);
     expect(info).toMatch(/^ModDate: +2026-11-30T00:00:00(Z|\+00)/m);
@@ -78,7 +88,14 @@ describe('PdfRenderer', () => {
 
   it('writes the English report with English words', () => {
     const text = readableText(poppler('pdftotext', renderer.render(sampleModel('en'))));
-    for (const part of ['Contents', '1 Summary for non-specialists', 'Table 1: Sources by location', 'Figure 1: Flows', 'As of 30 November 2026', '1,250,000']) {
+    for (const part of [
+      'Contents',
+      '1 Summary for non-specialists',
+      'Table 1: Sources by location',
+      'Figure 1: Flows',
+      'As of 30 November 2026',
+      '1,250,000',
+    ]) {
       expect(text).toContain(part);
     }
   });

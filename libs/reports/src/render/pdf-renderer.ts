@@ -4,7 +4,10 @@ import { outlineOf } from '../model/outline.js';
 import type { ReportModel } from '../model/report-model.js';
 import { loadReportFonts } from '../fonts/report-fonts.js';
 import { ReportError, ReportErrorCode } from '../reports.errors.js';
-import { typstSourceOf } from './typst-source.js';
+import { typstDocumentOf, type TypstDocument } from './typst-source.js';
+
+/** The compiler's project root: a directory that does not exist, so a document can read only the files given to it. */
+const WORKSPACE = '/cartographer-report';
 
 /** Seconds since the epoch of a report's as-of date, at 00:00 UTC (the PDF creation date). */
 export function asOfTimestamp(asOf: string): number {
@@ -22,29 +25,33 @@ export class PdfRenderer {
   private get typst(): NodeCompiler {
     // Only the shipped fonts are given; the document names only their families and turns font
     // fallback off, so no glyph can come from a font installed on the machine.
-    this.compiler ??= NodeCompiler.create({ fontArgs: [{ fontBlobs: loadReportFonts() }] });
+    this.compiler ??= NodeCompiler.create({ workspace: WORKSPACE, fontArgs: [{ fontBlobs: loadReportFonts() }] });
     return this.compiler;
   }
 
   /** The PDF of a validated model. */
   render(model: ReportModel): Buffer {
-    return this.renderSource(typstSourceOf(model, outlineOf(model), contentHashOf(model)), model.metadata.asOf);
+    return this.renderDocument(typstDocumentOf(model, outlineOf(model), contentHashOf(model)), model.metadata.asOf);
   }
 
-  /** Compiles a generated source; exposed for the engine's own tests. */
-  renderSource(source: string, asOf: string): Buffer {
-    const compiled = this.typst.compile({ mainFileContent: source });
+  /** Compiles a generated document; exposed for the engine's own tests. */
+  renderDocument(document: TypstDocument, asOf: string): Buffer {
+    const typst = this.typst;
+    typst.resetShadow();
+    for (const [path, bytes] of document.files) typst.mapShadow(`${WORKSPACE}${path}`, bytes);
+    const compiled = typst.compile({ mainFileContent: document.source });
     try {
-      const document = compiled.result;
+      const result = compiled.result;
       const error = compiled.takeError() ?? compiled.takeDiagnostics();
-      if (!document) {
+      if (!result) {
         const diagnostics = error ? JSON.stringify(error.shortDiagnostics).slice(0, 2000) : 'no diagnostics';
         throw new ReportError(ReportErrorCode.RENDER_FAILED, `Typst could not compile the report: ${diagnostics}`);
       }
-      return this.typst.pdf(document, { creationTimestamp: asOfTimestamp(asOf) });
+      return typst.pdf(result, { creationTimestamp: asOfTimestamp(asOf) });
     } finally {
+      typst.resetShadow();
       // Typst memoises across compilations; keep what the next report of the same shape reuses.
-      this.typst.evictCache(10);
+      typst.evictCache(10);
     }
   }
 }

@@ -58,6 +58,12 @@ export class ReportRenderer {
     const { kind, organisation, department, asOf, language } = model.metadata;
     const scope = department ? `${organisation.key}-${department.key}` : organisation.key;
     const safe = `${kind}-${scope}-${asOf}-${language}`.replace(/[^A-Za-z0-9._-]+/g, '_');
-    return { format, bytes, contentHash: contentHashOf(model), mediaType: REPORT_MEDIA_TYPES[format], fileName: `${safe}.${format}` };
+    return {
+      format,
+      bytes,
+      contentHash: contentHashOf(model),
+      mediaType: REPORT_MEDIA_TYPES[format],
+      fileName: `${safe}.${format}`,
+    };
   }
 }

@@ -44,7 +44,8 @@ const PREAMBLE = (fonts: typeof REPORT_FONT_FAMILIES) => `
 #let rule = rgb("#c9ced6")
 #let soft = rgb("#f3f5f8")
 #let tone-color = (warning: rgb("#b35900"), info: rgb("#1f5fa8"))
-#let ev(..ids) = super(size: 0.7em, text(fill: muted, ids.pos().map(id => link(label("ev-" + id), id)).join(", ")))
+// Evidence markers are plain superscripts: links to the annex doubled compile time and size.
+#let ev(..ids) = super(size: 0.7em, text(fill: muted, ids.pos().join(", ")))
 #let code(body) = text(font: mono, size: 0.9em, body)
 `;
 
@@ -56,6 +57,8 @@ class TypstWriter {
     private readonly model: ReportModel,
     private readonly outline: ReportOutline,
     private readonly hash: string,
+    /** Files the source reads (model attachment, figures), by absolute path in the workspace. */
+    readonly files: Map<string, Buffer> = new Map(),
   ) {
     this.t = ENGINE_STRINGS[model.metadata.language];
   }
@@ -112,7 +115,8 @@ class TypstWriter {
       '#set par(justify: true, leading: 0.62em, spacing: 0.9em)',
       '#set heading(numbering: "1.1")',
       '#show heading: set block(above: 1.4em, below: 0.7em)',
-      '#show heading.where(level: 1): it => { pagebreak(weak: true); set text(size: 15pt, weight: "bold"); block(below: 0.8em, it) }',
+      // Numbered top-level sections start a page; the contents stay on the cover.
+      '#show heading.where(level: 1): it => { if it.numbering != none { pagebreak(weak: true) }; set text(size: 15pt, weight: "bold"); block(below: 0.8em, it) }',
       '#show heading.where(level: 2): set text(size: 12.5pt)',
       '#show heading.where(level: 3): set text(size: 11pt)',
       '#show figure: set block(breakable: true)',
@@ -127,7 +131,7 @@ class TypstWriter {
       `#set page(paper: "a4", margin: (top: 24mm, bottom: 22mm, x: 20mm),`,
       `  header: context { set text(size: 7.5pt, fill: muted); grid(columns: (1fr, auto), gutter: 8pt, align: (left, right), ${typstString(headerLeft)}, [#${typstString(`${this.t.asOf} ${asOf}`)} · #text(font: mono, ${typstString(this.hash.slice(0, 16))})]); v(-4pt); line(length: 100%, stroke: 0.5pt + rule) },`,
       `  footer: context { set text(size: 6.5pt, fill: muted); line(length: 100%, stroke: 0.5pt + rule); v(-2pt); grid(columns: (1fr, auto), align: (left, right), [#${typstString(hashLabel)} #text(font: mono, ${typstString(this.hash)})], [#${typstString(this.t.page)} #counter(page).display("1 / 1", both: true)]) })`,
-      `#pdf.attach(${typstString(PDF_MODEL_ATTACHMENT)}, bytes(${typstString(canonicalJson(this.model))}), relationship: "source", mime-type: "application/json", description: ${typstString(`Cartographer report model, SHA-256 ${this.hash}`)})`,
+      `#pdf.attach(${typstString(PDF_MODEL_ATTACHMENT)}, read(${typstString(`/${PDF_MODEL_ATTACHMENT}`)}, encoding: none), relationship: "source", mime-type: "application/json", description: ${typstString(`Cartographer report model, SHA-256 ${this.hash}`)})`,
       '',
       // Cover: title, scope, date, hash, then the contents.
       `#block(below: 1.2em)[#text(size: 22pt, weight: "bold", ${this.prose(metadata.title)})]`,
@@ -172,7 +176,7 @@ class TypstWriter {
       case 'list':
         return this.list(block);
       case 'callout': {
-        const inner = new TypstWriter(this.model, this.outline, this.hash);
+        const inner = new TypstWriter(this.model, this.outline, this.hash, this.files);
         for (const item of block.content) inner.block(item);
         this.out.push(
           `#block(width: 100%, fill: soft, stroke: (left: 3pt + tone-color.${block.tone}), inset: (x: 10pt, y: 8pt), breakable: true)[`,
@@ -214,9 +218,10 @@ class TypstWriter {
   }
 
   private figure(block: FigureBlock): void {
-    const svg = block.svg.replace(/^<\?xml[^>]*\?>\s*/, '').trim();
+    const path = `/figures/${this.outline.figureNumbers.get(block.key)}.svg`;
+    this.files.set(path, Buffer.from(block.svg.replace(/^<\?xml[^>]*\?>\s*/, '').trim(), 'utf8'));
     this.out.push(
-      `#figure(kind: image, supplement: ${typstString(this.t.figure)}, caption: figure.caption(${this.prose(block.caption)}), image(bytes(${typstString(svg)}), format: "svg", alt: ${this.prose(block.alt)}, width: ${block.widthPercent ?? 100}%)) #label(${typstString(`f-${block.key}`)})`,
+      `#figure(kind: image, supplement: ${typstString(this.t.figure)}, caption: figure.caption(${this.prose(block.caption)}), image(${typstString(path)}, format: "svg", alt: ${this.prose(block.alt)}, width: ${block.widthPercent ?? 100}%)) #label(${typstString(`f-${block.key}`)})`,
     );
   }
 
@@ -238,6 +243,7 @@ class TypstWriter {
     if (this.outline.evidence.length === 0) return;
     const c = this.t.evidenceColumns;
     this.out.push(
+      '#pagebreak(weak: true)',
       `#heading(level: 1, numbering: none, ${this.prose(this.t.evidenceAnnex)}) <evidence>`,
       `#par[#${this.prose(this.t.evidenceIntro)}]`,
       `#table(columns: (auto, auto, 3fr, 3fr, auto), align: left,`,
@@ -246,14 +252,23 @@ class TypstWriter {
     for (const entry of this.outline.evidence) {
       const sections = [...new Set(entry.usedIn.map((use) => use.sectionNumber))].join(', ');
       this.out.push(
-        `  [#${typstString(entry.id)} #label(${typstString(`ev-${entry.id}`)})], ${this.prose(this.t.evidenceKinds[entry.evidence.kind])}, ${this.prose(entry.evidence.label)}, code(${typstString(breakable(entry.evidence.ref))}), ${typstString(sections)},`,
+        `  ${typstString(entry.id)}, ${this.prose(this.t.evidenceKinds[entry.evidence.kind])}, ${this.prose(entry.evidence.label)}, code(${typstString(breakable(entry.evidence.ref))}), ${typstString(sections)},`,
       );
     }
     this.out.push(')');
   }
 }
 
-/** The Typst source of a report (validated model, its outline and its hash). */
-export function typstSourceOf(model: ReportModel, outline: ReportOutline, hash: string): string {
-  return new TypstWriter(model, outline, hash).render();
+/** What Typst compiles: the main source and the files it reads (never user text as markup). */
+export interface TypstDocument {
+  source: string;
+  /** Absolute paths inside the compiler's workspace → bytes: the model attachment and the SVG figures. */
+  files: Map<string, Buffer>;
+}
+
+/** The Typst document of a report (validated model, its outline and its hash). */
+export function typstDocumentOf(model: ReportModel, outline: ReportOutline, hash: string): TypstDocument {
+  const writer = new TypstWriter(model, outline, hash);
+  writer.files.set(`/${PDF_MODEL_ATTACHMENT}`, Buffer.from(canonicalJson(model), 'utf8'));
+  return { source: writer.render(), files: writer.files };
 }

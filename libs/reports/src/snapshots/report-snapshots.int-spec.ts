@@ -79,7 +79,13 @@ describe('ReportSnapshotsRepository (real PostgreSQL)', () => {
       [
         'report.generate',
         snapshot.id,
-        { kind: 'cartography', department: 'ventes', language: 'fr', asOf: '2026-11-30', contentHash: snapshot.contentHash },
+        {
+          kind: 'cartography',
+          department: 'ventes',
+          language: 'fr',
+          asOf: '2026-11-30',
+          contentHash: snapshot.contentHash,
+        },
       ],
     ]);
     for (const format of ['pdf', 'html', 'json'] as const) {
@@ -94,9 +100,9 @@ describe('ReportSnapshotsRepository (real PostgreSQL)', () => {
 
   it('refuses UPDATE, DELETE and TRUNCATE of a snapshot in the database itself', async () => {
     const { id } = await snapshots.create({ model: modelOf('acme', '2026-11-29'), generatedBy: 'lead@acme.test' });
-    await expect(db.query(`UPDATE report_snapshots SET content_hash = repeat('0', 64) WHERE id = $1`, [id])).rejects.toThrow(
-      'report_snapshots is immutable (UPDATE refused)',
-    );
+    await expect(
+      db.query(`UPDATE report_snapshots SET content_hash = repeat('0', 64) WHERE id = $1`, [id]),
+    ).rejects.toThrow('report_snapshots is immutable (UPDATE refused)');
     await expect(db.query(`DELETE FROM report_snapshots WHERE id = $1`, [id])).rejects.toThrow(
       'report_snapshots is immutable (DELETE refused)',
     );
@@ -111,8 +117,17 @@ describe('ReportSnapshotsRepository (real PostgreSQL)', () => {
 
   it('approves once; a second approval is a CONFLICT that writes nothing, and approvals are immutable', async () => {
     const { id } = await snapshots.create({ model: modelOf('acme', '2026-11-28'), generatedBy: 'lead@acme.test' });
-    const approved = await snapshots.approve({ id, approvedBy: 'dpo@acme.test', comment: ' Conforme. ', scope: EVERYTHING });
-    expect(approved.approval).toEqual({ approvedBy: 'dpo@acme.test', approvedAt: expect.any(Date), comment: 'Conforme.' });
+    const approved = await snapshots.approve({
+      id,
+      approvedBy: 'dpo@acme.test',
+      comment: ' Conforme. ',
+      scope: EVERYTHING,
+    });
+    expect(approved.approval).toEqual({
+      approvedBy: 'dpo@acme.test',
+      approvedAt: expect.any(Date),
+      comment: 'Conforme.',
+    });
     const auditBefore = await audit.list({ organisations: ['acme'], entityType: 'ReportSnapshot', first: 100 });
     const error = await snapshots
       .approve({ id, approvedBy: 'other@acme.test', comment: null, scope: EVERYTHING })
@@ -124,9 +139,9 @@ describe('ReportSnapshotsRepository (real PostgreSQL)', () => {
     expect((await snapshots.get(id, EVERYTHING)).approval?.approvedBy).toBe('dpo@acme.test');
     const auditAfter = await audit.list({ organisations: ['acme'], entityType: 'ReportSnapshot', first: 100 });
     expect(auditAfter.entries.length).toBe(auditBefore.entries.length);
-    await expect(db.query(`UPDATE report_approvals SET approved_by = 'x' WHERE snapshot_id = $1`, [id])).rejects.toThrow(
-      'report_approvals is immutable (UPDATE refused)',
-    );
+    await expect(
+      db.query(`UPDATE report_approvals SET approved_by = 'x' WHERE snapshot_id = $1`, [id]),
+    ).rejects.toThrow('report_approvals is immutable (UPDATE refused)');
     await expect(db.query(`DELETE FROM report_approvals WHERE snapshot_id = $1`, [id])).rejects.toThrow(
       'report_approvals is immutable (DELETE refused)',
     );
@@ -167,7 +182,13 @@ describe('ReportSnapshotsRepository (real PostgreSQL)', () => {
     }
     expect(all.items.length).toBe(5);
     expect(seen).toEqual(all.items.map((item) => item.id));
-    expect(all.items.map((item) => item.asOf)).toEqual(['2026-11-27', '2026-11-30', '2026-11-28', '2026-11-29', '2026-11-30']);
+    expect(all.items.map((item) => item.asOf)).toEqual([
+      '2026-11-27',
+      '2026-11-30',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+    ]);
     expect(await codeOf(snapshots.list({ scope: EVERYTHING, first: 101 }))).toBe(ReportErrorCode.INVALID_INPUT);
     expect(await codeOf(snapshots.list({ scope: EVERYTHING, after: 'garbage' }))).toBe(ReportErrorCode.INVALID_INPUT);
   });
@@ -175,7 +196,9 @@ describe('ReportSnapshotsRepository (real PostgreSQL)', () => {
   it('refuses an invalid model and stores nothing', async () => {
     const model = modelOf('acme', '2026-02-30');
     const [before] = (await db.query(`SELECT count(*)::int AS count FROM report_snapshots`)) as { count: number }[];
-    expect(await codeOf(snapshots.create({ model, generatedBy: 'lead@acme.test' }))).toBe(ReportErrorCode.INVALID_MODEL);
+    expect(await codeOf(snapshots.create({ model, generatedBy: 'lead@acme.test' }))).toBe(
+      ReportErrorCode.INVALID_MODEL,
+    );
     const [after] = (await db.query(`SELECT count(*)::int AS count FROM report_snapshots`)) as { count: number }[];
     expect(after.count).toBe(before.count);
   });

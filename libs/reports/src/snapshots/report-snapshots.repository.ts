@@ -259,9 +259,13 @@ export class ReportSnapshotsRepository {
   }): Promise<ReportSnapshot> {
     const comment = input.comment?.trim() || null;
     if (comment !== null && comment.length > MAX_COMMENT_LENGTH) {
-      throw new ReportError(ReportErrorCode.INVALID_INPUT, `an approval comment has at most ${MAX_COMMENT_LENGTH} characters`);
+      throw new ReportError(
+        ReportErrorCode.INVALID_INPUT,
+        `an approval comment has at most ${MAX_COMMENT_LENGTH} characters`,
+      );
     }
-    if (!input.approvedBy.trim()) throw new ReportError(ReportErrorCode.INVALID_INPUT, 'an approval needs its approver');
+    if (!input.approvedBy.trim())
+      throw new ReportError(ReportErrorCode.INVALID_INPUT, 'an approval needs its approver');
     const snapshot = await this.load(input.id, input.scope, false);
     if (snapshot.approval) throw this.alreadyApproved(snapshot);
     await this.dataSource.transaction(async (manager) => {

@@ -16,7 +16,10 @@ export function poppler(tool: 'pdftotext' | 'pdfinfo' | 'pdffonts', pdf: Uint8Ar
     return execFileSync(tool, [...args, ...output], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error(`${tool} is not installed: install poppler-utils (apt-get install poppler-utils) to run the report tests`);
+      throw new Error(
+        `${tool} is not installed: install poppler-utils (apt-get install poppler-utils) to run the report tests`,
+        { cause: error },
+      );
     }
     throw error;
   } finally {

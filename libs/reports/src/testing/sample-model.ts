@@ -9,7 +9,11 @@ export const HOSTILE_TEXT = 'Base #sys.inputs ] $x$ *gras* \\ @label <x> _soulig
 
 const scan: Evidence = { kind: 'SCAN', ref: 'scan-run:2b9f0c1e', label: 'Analyse du 28 novembre 2026 de la base CRM' };
 const crm: Evidence = { kind: 'FACT', ref: 'source:acme/crm', label: 'Source CRM (inventaire)' };
-const declared: Evidence = { kind: 'DECLARATION', ref: 'dataset:acme/crm/customers#legalBasis', label: 'Base légale déclarée' };
+const declared: Evidence = {
+  kind: 'DECLARATION',
+  ref: 'dataset:acme/crm/customers#legalBasis',
+  label: 'Base légale déclarée',
+};
 const adequacy: Evidence = {
   kind: 'LEGAL_TABLE',
   ref: 'adequacy-decisions@2026-01-15#CH',
@@ -48,9 +52,13 @@ export function sampleModel(language: ReportLanguage = 'fr'): ReportModel {
           {
             type: 'paragraph',
             content: [
-              { text: fr ? "L'organisation traite des données personnelles dans " : 'The organisation processes personal data in ' },
+              {
+                text: fr
+                  ? "L'organisation traite des données personnelles dans "
+                  : 'The organisation processes personal data in ',
+              },
               { text: fr ? 'plusieurs sources' : 'several sources', style: 'strong' },
-              { text: fr ? ' : voici ce qu\'il faut faire en premier !' : ': here is what to do first!' },
+              { text: fr ? " : voici ce qu'il faut faire en premier !" : ': here is what to do first!' },
             ],
           },
           {
@@ -86,7 +94,13 @@ export function sampleModel(language: ReportLanguage = 'fr'): ReportModel {
             content: [
               {
                 type: 'paragraph',
-                content: [{ text: fr ? 'Un transfert vers un pays tiers reste sans garantie.' : 'One transfer to a third country has no safeguard.' }],
+                content: [
+                  {
+                    text: fr
+                      ? 'Un transfert vers un pays tiers reste sans garantie.'
+                      : 'One transfer to a third country has no safeguard.',
+                  },
+                ],
               },
             ],
           },
@@ -161,7 +175,12 @@ export function sampleModel(language: ReportLanguage = 'fr'): ReportModel {
                 type: 'list',
                 ordered: true,
                 items: [
-                  { key: 'first', content: [{ text: fr ? 'Pseudonymiser les adresses électroniques.' : 'Pseudonymise email addresses.' }] },
+                  {
+                    key: 'first',
+                    content: [
+                      { text: fr ? 'Pseudonymiser les adresses électroniques.' : 'Pseudonymise email addresses.' },
+                    ],
+                  },
                   {
                     key: 'second',
                     content: [

@@ -20,17 +20,20 @@ function changeLastByteOf(bytes: Buffer, text: string, to: string, after = 0): B
 }
 
 describe('verifyReportFile', () => {
-  it.each<ReportFormat>(['json', 'html', 'pdf'])('accepts the untouched %s file and reports its hash', async (format) => {
-    const result = await verifyReportFile(files[format].bytes, { renderer, expectedHash: hash });
-    expect(result).toEqual({
-      format,
-      matches: true,
-      contentHash: hash,
-      printedHash: hash,
-      problems: [],
-      metadata: model.metadata,
-    });
-  });
+  it.each<ReportFormat>(['json', 'html', 'pdf'])(
+    'accepts the untouched %s file and reports its hash',
+    async (format) => {
+      const result = await verifyReportFile(files[format].bytes, { renderer, expectedHash: hash });
+      expect(result).toEqual({
+        format,
+        matches: true,
+        contentHash: hash,
+        printedHash: hash,
+        problems: [],
+        metadata: model.metadata,
+      });
+    },
+  );
 
   it('refuses a JSON file with one digit of a table cell changed', async () => {
     const json = files.json.bytes;
@@ -38,7 +41,9 @@ describe('verifyReportFile', () => {
     expect(result.matches).toBe(false);
     expect(result.printedHash).toBe(hash);
     expect(result.contentHash).not.toBe(hash);
-    expect(result.problems[0]).toBe(`the hash shown (${hash}) is not the hash of the embedded model (${result.contentHash})`);
+    expect(result.problems[0]).toBe(
+      `the hash shown (${hash}) is not the hash of the embedded model (${result.contentHash})`,
+    );
   });
 
   it('refuses a JSON file whose evidence pack was edited (the model still hashes right)', async () => {
@@ -46,7 +51,9 @@ describe('verifyReportFile', () => {
     const result = await verifyReportFile(changeLastByteOf(json, '"E1', '9', json.indexOf('"evidencePack"')));
     expect(result.matches).toBe(false);
     expect(result.contentHash).toBe(hash);
-    expect(result.problems).toEqual(["the file's bytes are not the JSON rendering of its model: its content was altered"]);
+    expect(result.problems).toEqual([
+      "the file's bytes are not the JSON rendering of its model: its content was altered",
+    ]);
   });
 
   it('refuses an HTML file with one changed byte in the visible text', async () => {
@@ -55,7 +62,9 @@ describe('verifyReportFile', () => {
     const result = await verifyReportFile(changeLastByteOf(html, 'P', 'Q', visible));
     expect(result.matches).toBe(false);
     expect(result.contentHash).toBe(hash);
-    expect(result.problems).toEqual(["the file's bytes are not the HTML rendering of its model: its content was altered"]);
+    expect(result.problems).toEqual([
+      "the file's bytes are not the HTML rendering of its model: its content was altered",
+    ]);
   });
 
   it('refuses an HTML file whose shown hash was changed', async () => {
@@ -75,7 +84,9 @@ describe('verifyReportFile', () => {
     );
     expect(result.matches).toBe(false);
     expect(result.contentHash).not.toBe(hash);
-    expect(result.problems[0]).toBe(`the hash shown (${hash}) is not the hash of the embedded model (${result.contentHash})`);
+    expect(result.problems[0]).toBe(
+      `the hash shown (${hash}) is not the hash of the embedded model (${result.contentHash})`,
+    );
   });
 
   it.each([0.25, 0.5, 0.75])('refuses a PDF with one byte changed at %p of its length', async (where) => {
@@ -84,7 +95,9 @@ describe('verifyReportFile', () => {
     pdf[at] = pdf[at] ^ 0x01;
     const result = await verifyReportFile(pdf, { renderer });
     expect(result.matches).toBe(false);
-    expect(result.problems).toContain("the file's bytes are not the PDF rendering of its model: its content was altered");
+    expect(result.problems).toContain(
+      "the file's bytes are not the PDF rendering of its model: its content was altered",
+    );
   });
 
   it('refuses a file of the right content when another snapshot was expected', async () => {

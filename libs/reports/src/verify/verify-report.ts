@@ -81,17 +81,20 @@ export async function verifyReportFile(bytes: Uint8Array, options: VerifyOptions
   const format = detectFormat(bytes);
   const problems: string[] = [];
   let embedded: unknown;
-  let printedHash: string | null = null;
+  let printedHash: string | null;
   let pageHashes: (string | null)[] = [];
 
   if (format === 'json') {
-    const file = parseJson(Buffer.from(bytes).toString('utf8'), 'the file', problems) as Record<string, unknown> | undefined;
+    const file = parseJson(Buffer.from(bytes).toString('utf8'), 'the file', problems) as
+      Record<string, unknown> | undefined;
     if (file && file.format !== JSON_REPORT_FORMAT) problems.push(`the file is not a ${JSON_REPORT_FORMAT} document`);
     embedded = file?.model;
     printedHash = typeof file?.contentHash === 'string' ? file.contentHash : null;
   } else if (format === 'html') {
     const html = Buffer.from(bytes).toString('utf8');
-    const script = new RegExp(`<script type="application/json" id="${HTML_MODEL_ELEMENT_ID}">([^<]*)</script>`).exec(html);
+    const script = new RegExp(`<script type="application/json" id="${HTML_MODEL_ELEMENT_ID}">([^<]*)</script>`).exec(
+      html,
+    );
     if (!script) problems.push('the HTML carries no report model');
     else embedded = parseJson(script[1], 'the embedded model', problems);
     const shown = new RegExp(`<code id="${HTML_HASH_ELEMENT_ID}">([^<]*)</code>`).exec(html);
@@ -115,20 +118,35 @@ export async function verifyReportFile(bytes: Uint8Array, options: VerifyOptions
   if (checked) {
     const rendered = (options.renderer ?? new ReportRenderer()).render(checked.model, format).bytes;
     if (!rendered.equals(Buffer.from(bytes))) {
-      problems.push(`the file's bytes are not the ${format.toUpperCase()} rendering of its model: its content was altered`);
+      problems.push(
+        `the file's bytes are not the ${format.toUpperCase()} rendering of its model: its content was altered`,
+      );
     }
   }
   if (options.expectedHash !== undefined && contentHash !== options.expectedHash) {
     problems.push(`the content hash is not the expected ${options.expectedHash}`);
   }
-  return { format, matches: problems.length === 0, contentHash, printedHash, problems, metadata: checked?.model.metadata ?? null };
+  return {
+    format,
+    matches: problems.length === 0,
+    contentHash,
+    printedHash,
+    problems,
+    metadata: checked?.model.metadata ?? null,
+  };
 }
 
-async function readPdf(bytes: Uint8Array, problems: string[]): Promise<{ model: unknown; pageHashes: (string | null)[] }> {
+async function readPdf(
+  bytes: Uint8Array,
+  problems: string[],
+): Promise<{ model: unknown; pageHashes: (string | null)[] }> {
   let document: Awaited<ReturnType<typeof getDocumentProxy>> | undefined;
   try {
     document = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false });
-    const attachments = ((await document.getAttachments()) ?? {}) as Record<string, { filename?: string; content?: Uint8Array }>;
+    const attachments = ((await document.getAttachments()) ?? {}) as Record<
+      string,
+      { filename?: string; content?: Uint8Array }
+    >;
     const attachment = Object.values(attachments).find((item) => item.filename === PDF_MODEL_ATTACHMENT);
     let model: unknown;
     if (!attachment?.content) problems.push(`the PDF has no ${PDF_MODEL_ATTACHMENT} attachment`);

@@ -14,3 +14,4 @@ export * from './render/report-renderer.js';
 export * from './verify/verify-report.js';
 export * from './snapshots/report-snapshots.repository.js';
 export * from './diff/report-diff.js';
+export * from './examples/example-reports.js';

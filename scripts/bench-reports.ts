@@ -73,5 +73,9 @@ const thousand = bench('1,000 tables', generatedModel({ tables: 1000, rows: 10 }
 const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
 console.log(`peak RSS: ${peakRssMb} MB`);
 console.log(
-  JSON.stringify({ fiftyPages: { ...fiftyPages, warmPdfMs, identical, otherModelPdfMs }, thousandTables: thousand, peakRssMb }),
+  JSON.stringify({
+    fiftyPages: { ...fiftyPages, warmPdfMs, identical, otherModelPdfMs },
+    thousandTables: thousand,
+    peakRssMb,
+  }),
 );

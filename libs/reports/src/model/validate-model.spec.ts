@@ -2,7 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { ReportError, ReportErrorCode } from '../reports.errors.js';
 import { SAMPLE_SVG, sampleModel } from '../testing/sample-model.js';
 import type { Block, KeyFigure, ReportModel, StatementBlock, TableCell } from './report-model.js';
-import { assertValidReportModel, reportModelIssues, svgIssues } from './validate-model.js';
+import {
+  assertReportAsOf,
+  assertReportLanguage,
+  assertValidReportModel,
+  reportModelIssues,
+  svgIssues,
+} from './validate-model.js';
 
 /** The sample with its first section's blocks replaced. */
 function withBlocks(...blocks: unknown[]): unknown {
@@ -174,5 +180,25 @@ describe('svgIssues', () => {
 
   it('allows internal references (gradients, patterns)', () => {
     expect(svgIssues('<svg><rect fill="url(#hatch)"/><use href="#a"/></svg>')).toEqual([]);
+  });
+});
+
+describe('assertReportAsOf and assertReportLanguage', () => {
+  it('accept today and past dates, fr and en', () => {
+    expect(() => assertReportAsOf('2026-11-30', '2026-11-30')).not.toThrow();
+    expect(() => assertReportAsOf('2024-02-29', '2026-11-30')).not.toThrow();
+    expect(() => assertReportLanguage('en')).not.toThrow();
+  });
+
+  it.each([
+    ['2026-12-01', 'the as-of date 2026-12-01 is in the future (today is 2026-11-30)'],
+    ['2026-02-29', "the as-of date '2026-02-29' is not a date YYYY-MM-DD"],
+    ['30/11/2026', "the as-of date '30/11/2026' is not a date YYYY-MM-DD"],
+  ])('refuse %s: %s', (asOf, message) => {
+    expect(() => assertReportAsOf(asOf, '2026-11-30')).toThrow(new ReportError(ReportErrorCode.INVALID_INPUT, message));
+  });
+
+  it('refuses another language', () => {
+    expect(() => assertReportLanguage('de')).toThrow("unknown report language 'de' (fr or en)");
   });
 });

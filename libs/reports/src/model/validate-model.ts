@@ -1,6 +1,6 @@
 import { ReportError, ReportErrorCode } from '../reports.errors.js';
 import { isPlainObject } from './canonical-json.js';
-import { EVIDENCE_KINDS, REPORT_LANGUAGES, type ReportModel } from './report-model.js';
+import { EVIDENCE_KINDS, REPORT_LANGUAGES, type ReportLanguage, type ReportModel } from './report-model.js';
 
 /**
  * Run-time check of the rules the types state, plus those they cannot: unique keys, cells per
@@ -41,6 +41,27 @@ export function isCalendarDate(value: unknown): value is string {
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * Checks a requested as-of date: a calendar date, not after `today` (YYYY-MM-DD, given by the
+ * caller: the engine reads no clock). Throws REPORT_INVALID_INPUT naming what is wrong.
+ */
+export function assertReportAsOf(asOf: string, today: string): void {
+  if (!isCalendarDate(asOf)) {
+    throw new ReportError(ReportErrorCode.INVALID_INPUT, `the as-of date '${asOf}' is not a date YYYY-MM-DD`);
+  }
+  if (!isCalendarDate(today)) throw new ReportError(ReportErrorCode.INVALID_INPUT, `today '${today}' is not a date`);
+  if (asOf > today) {
+    throw new ReportError(ReportErrorCode.INVALID_INPUT, `the as-of date ${asOf} is in the future (today is ${today})`);
+  }
+}
+
+/** Checks a requested report language. */
+export function assertReportLanguage(language: string): asserts language is ReportLanguage {
+  if (!(REPORT_LANGUAGES as readonly string[]).includes(language)) {
+    throw new ReportError(ReportErrorCode.INVALID_INPUT, `unknown report language '${language}' (fr or en)`);
+  }
 }
 
 /** The reasons an SVG string may not be embedded (it is inlined in the HTML and drawn by Typst). */

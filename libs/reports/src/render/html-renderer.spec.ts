@@ -51,7 +51,7 @@ describe('renderHtml', () => {
 
   it('never lets text become markup: hostile strings are escaped, the model block cannot be closed early', () => {
     const escaped =
-      'Base #sys.inputs ] $x$ *gras* \\ @label &#60;x&#62; _souligné_ `code` &#60;/script&#62;&#60;b&#62;&#38;amp;';
+      'Base #sys.inputs ] $x$ *gras* \\ @label &#60;x&#62; _souligné_ `code` &#60;/script&#62;&#60;b&#62;&#38;amp; &#34;) #panic(&#34;injection \\u{41}';
     expect(html).toContain(`<code>${escaped}</code>`);
     expect(count(html, '</script>')).toBe(1);
     expect(html).not.toContain('<b>');

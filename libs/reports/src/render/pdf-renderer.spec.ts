@@ -4,11 +4,20 @@ import { outlineOf } from '../model/outline.js';
 import { poppler, readableText } from '../testing/poppler.js';
 import { HOSTILE_TEXT, SAMPLE_SVG, sampleModel } from '../testing/sample-model.js';
 import { PdfRenderer } from './pdf-renderer.js';
-import { typstDocumentOf, typstString } from './typst-source.js';
+import { breakable, typstDocumentOf, typstString } from './typst-source.js';
 
 describe('typstString', () => {
   it('escapes backslashes, quotes and control characters, and nothing else', () => {
     expect(typstString('a\\b"c\nd\u0001é#$*[]@<x>')).toBe('"a\\\\b\\"c\\u{a}d\\u{1}é#$*[]@<x>"');
+  });
+});
+
+describe('breakable', () => {
+  it('adds break opportunities to long identifiers and hashes only', () => {
+    expect(breakable('crm.customers_email court', 12)).toBe('crm.\u200bcustomers_\u200bemail court');
+    expect(breakable('a.b', 12)).toBe('a.b');
+    expect(breakable('0123456789abcdef0123456789', 12)).toBe('0123456789abcdef\u200b0123456789');
+    expect(breakable('Anticonstitutionnellement', 12)).toBe('Anticonstitutionnellement');
   });
 });
 

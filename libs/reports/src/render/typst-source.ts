@@ -33,9 +33,20 @@ export function typstString(text: string): string {
   return `${out}"`;
 }
 
-/** Lets long identifiers wrap in narrow cells: a zero-width space after separators. */
-function breakable(text: string): string {
-  return text.replace(/([_./:@-])(?=\S)/g, '$1\u200b');
+/**
+ * Lets long identifiers, paths and URLs wrap instead of overflowing a column: in every token longer
+ * than `longer` characters, a zero-width space after separators, and every 16 characters of a run
+ * that has none (a hash). Words are left to hyphenation.
+ */
+export function breakable(text: string, longer = 0): string {
+  return text.replace(/\S+/g, (token) => {
+    if (token.length <= longer || !/[_./:@-]|[^\s]{21}/.test(token)) return token;
+    return token
+      .replace(/([_./:@-])(?=\S)/g, '$1\u200b')
+      .replace(/[^\s\u200b_./:@-]{21,}/g, (run) =>
+        /^\p{L}+$/u.test(run) ? run : run.replace(/(.{16})(?=.)/gu, '$1\u200b'),
+      );
+  });
 }
 
 const PREAMBLE = (fonts: typeof REPORT_FONT_FAMILIES) => `
@@ -46,7 +57,7 @@ const PREAMBLE = (fonts: typeof REPORT_FONT_FAMILIES) => `
 #let tone-color = (warning: rgb("#b35900"), info: rgb("#1f5fa8"))
 // Evidence markers are plain superscripts: links to the annex doubled compile time and size.
 #let ev(..ids) = super(size: 0.7em, text(fill: muted, ids.pos().join(", ")))
-#let code(body) = text(font: mono, size: 0.9em, body)
+#let code(body) = text(font: mono, size: 0.9em, hyphenate: false, body)
 `;
 
 class TypstWriter {
@@ -67,9 +78,12 @@ class TypstWriter {
     return this.model.metadata.language;
   }
 
+  /** Inside a table cell, long tokens may break sooner. */
+  private inCell = false;
+
   /** Prose as a string literal, typeset (French spaces, quotes) like the HTML. */
   private prose(text: string): string {
-    return typstString(typeset(text, this.lang));
+    return typstString(breakable(typeset(text, this.lang), this.inCell ? 12 : 30));
   }
 
   private markers(list: EvidenceList | undefined): string {
@@ -190,6 +204,15 @@ class TypstWriter {
   }
 
   private cell(cell: TableCell): string {
+    this.inCell = true;
+    try {
+      return this.cellContent(cell);
+    } finally {
+      this.inCell = false;
+    }
+  }
+
+  private cellContent(cell: TableCell): string {
     if ('empty' in cell) return `[#text(fill: muted, ${typstString(this.t.empty)})]`;
     if ('value' in cell) {
       return `[#${typstString(formatQuantity(cell.value, this.lang, cell.unit, cell.decimals))}${this.markers(cell.evidence)}]`;

@@ -5,7 +5,8 @@ import type { Evidence, EvidenceList, ReportLanguage, ReportModel } from '../mod
  * strings are hostile on purpose: Typst markup (`#sys`, `]`, `$`, `*`, `\`, `@label`, `<x>`) and
  * HTML (`</script>`, `<b>`) must come out as the characters they are.
  */
-export const HOSTILE_TEXT = 'Base #sys.inputs ] $x$ *gras* \\ @label <x> _souligné_ `code` </script><b>&amp;';
+export const HOSTILE_TEXT =
+  'Base #sys.inputs ] $x$ *gras* \\ @label <x> _souligné_ `code` </script><b>&amp; ") #panic("injection \\u{41}';
 
 const scan: Evidence = { kind: 'SCAN', ref: 'scan-run:2b9f0c1e', label: 'Analyse du 28 novembre 2026 de la base CRM' };
 const crm: Evidence = { kind: 'FACT', ref: 'source:acme/crm', label: 'Source CRM (inventaire)' };

@@ -35,6 +35,12 @@ describe('verifyReportFile', () => {
     },
   );
 
+  it('accepts an English PDF (footer label in English)', async () => {
+    const english = sampleModel('en');
+    const result = await verifyReportFile(renderer.render(english, 'pdf').bytes, { renderer });
+    expect([result.matches, result.printedHash, result.problems]).toEqual([true, contentHashOf(english), []]);
+  });
+
   it('refuses a JSON file with one digit of a table cell changed', async () => {
     const json = files.json.bytes;
     const result = await verifyReportFile(changeLastByteOf(json, '1250000', '1', json.indexOf('"model"')));

@@ -193,6 +193,43 @@ describe('ReportSnapshotsRepository (real PostgreSQL)', () => {
     expect(await codeOf(snapshots.list({ scope: EVERYTHING, after: 'garbage' }))).toBe(ReportErrorCode.INVALID_INPUT);
   });
 
+  it('verifies a file against the snapshots the caller may read, and only those', async () => {
+    const model = modelOf('initech', '2026-11-30');
+    const snapshot = await snapshots.create({ model, generatedBy: 'lead@initech.test' });
+    const pdf = renderer.render(model, 'pdf').bytes;
+    const own = await snapshots.verifyFile(pdf, { organisations: ['initech'], departments: null, approvedOnly: false });
+    expect([own.verification.matches, own.snapshots.map((item) => item.id)]).toEqual([true, [snapshot.id]]);
+    const foreign = await snapshots.verifyFile(pdf, {
+      organisations: ['acme'],
+      departments: null,
+      approvedOnly: false,
+    });
+    expect([foreign.verification.matches, foreign.snapshots]).toEqual([true, []]);
+    const tampered = Buffer.from(pdf);
+    tampered[Math.floor(tampered.length / 2)] ^= 0x01;
+    const refused = await snapshots.verifyFile(tampered, EVERYTHING);
+    expect([refused.verification.matches, refused.snapshots]).toEqual([false, []]);
+  });
+
+  it('diffs two snapshots of one organisation, older to newer whatever the order given', async () => {
+    const older = await snapshots.create({
+      model: modelOf('umbrella', '2026-11-01'),
+      generatedBy: 'lead@umbrella.test',
+    });
+    const changed = modelOf('umbrella', '2026-11-30');
+    const newer = await snapshots.create({
+      model: { ...changed, sections: changed.sections.slice(0, 2) },
+      generatedBy: 'lead@umbrella.test',
+    });
+    const umbrella: SnapshotScope = { organisations: ['umbrella'], departments: null, approvedOnly: false };
+    const result = await snapshots.diff(newer.id, older.id, umbrella);
+    expect([result.older.id, result.newer.id]).toEqual([older.id, newer.id]);
+    expect(result.diff.entries.map((entry) => [entry.change, entry.path])).toEqual([['removed', 'section:hostile']]);
+    const other = await snapshots.create({ model: modelOf('acme', '2026-11-26'), generatedBy: 'lead@acme.test' });
+    expect(await codeOf(snapshots.diff(older.id, other.id, umbrella))).toBe(ReportErrorCode.NOT_FOUND);
+    expect(await codeOf(snapshots.diff(older.id, other.id, EVERYTHING))).toBe(ReportErrorCode.INVALID_INPUT);
+  });
+
   it('refuses an invalid model and stores nothing', async () => {
     const model = modelOf('acme', '2026-02-30');
     const [before] = (await db.query(`SELECT count(*)::int AS count FROM report_snapshots`)) as { count: number }[];

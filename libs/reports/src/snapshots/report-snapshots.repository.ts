@@ -6,6 +6,8 @@ import type { JsonValue, ReportLanguage, ReportModel } from '../model/report-mod
 import { assertValidReportModel } from '../model/validate-model.js';
 import { assertReportFormat, ReportRenderer, type RenderedReport } from '../render/report-renderer.js';
 import { ReportError, ReportErrorCode } from '../reports.errors.js';
+import { diffReportModels, type ReportDiff } from '../diff/report-diff.js';
+import { verifyReportFile, type ReportVerification } from '../verify/verify-report.js';
 
 /**
  * Which snapshots a caller may see: the organisations (and departments) of
@@ -52,6 +54,18 @@ export interface SnapshotPage {
   items: ReportSnapshotSummary[];
   endCursor: string | null;
   hasNextPage: boolean;
+}
+
+export interface SnapshotVerification {
+  verification: ReportVerification;
+  /** The snapshots (in scope) whose content the file carries; empty if none or if it does not match. */
+  snapshots: ReportSnapshotSummary[];
+}
+
+export interface SnapshotDiff {
+  older: ReportSnapshotSummary;
+  newer: ReportSnapshotSummary;
+  diff: ReportDiff;
 }
 
 export interface ListSnapshotsQuery {
@@ -117,6 +131,11 @@ function summaryOf(row: SnapshotRow): ReportSnapshotSummary {
         ? null
         : { approvedBy: row.approved_by, approvedAt: row.approved_at as Date, comment: row.comment },
   };
+}
+
+function summaryWithoutModel(snapshot: ReportSnapshot): ReportSnapshotSummary {
+  const { model: _model, ...summary } = snapshot;
+  return summary;
 }
 
 function notFound(id: string): ReportError {
@@ -294,6 +313,35 @@ export class ReportSnapshotsRepository {
     assertReportFormat(format);
     const snapshot = await this.load(id, scope);
     return this.renderer.render(snapshot.model, format);
+  }
+
+  /**
+   * What `carto report verify FILE` answers: whether the file is an intact report, and which stored
+   * snapshots in the caller's scope it is a rendering of (none: intact, but not one of theirs).
+   */
+  async verifyFile(bytes: Uint8Array, scope: SnapshotScope): Promise<SnapshotVerification> {
+    const verification = await verifyReportFile(bytes, { renderer: this.renderer });
+    const snapshots =
+      verification.matches && verification.contentHash
+        ? await this.findByContentHash(verification.contentHash, scope)
+        : [];
+    return { verification, snapshots };
+  }
+
+  /**
+   * The diff between two snapshots of the same kind and scope, older to newer by generation time
+   * (whatever order the ids are given in). Both must be in the caller's scope.
+   */
+  async diff(firstId: string, secondId: string, scope: SnapshotScope): Promise<SnapshotDiff> {
+    const first = await this.load(firstId, scope);
+    const second = await this.load(secondId, scope);
+    const [older, newer] =
+      first.generatedAt.getTime() <= second.generatedAt.getTime() ? [first, second] : [second, first];
+    return {
+      older: summaryWithoutModel(older),
+      newer: summaryWithoutModel(newer),
+      diff: diffReportModels(older.model, newer.model),
+    };
   }
 
   private alreadyApproved(snapshot: ReportSnapshotSummary): ReportError {

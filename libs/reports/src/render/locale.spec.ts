@@ -46,6 +46,11 @@ describe('typeset', () => {
     expect(typeset(`«${NBSP}déjà${NBSP}»`, 'fr')).toBe(`«${NBSP}déjà${NBSP}»`);
   });
 
+  it('opens a quote after a space or a bracket and closes it otherwise, even unbalanced', () => {
+    expect(typeset('("a") "b', 'en')).toBe('(\u201ca\u201d) \u201cb');
+    expect(typeset('x" "y"', 'en')).toBe('x\u201d \u201cy\u201d');
+  });
+
   it('gives English curly quotes and apostrophes only', () => {
     expect(typeset(`It's "done": ok!`, 'en')).toBe('It\u2019s \u201cdone\u201d: ok!');
   });

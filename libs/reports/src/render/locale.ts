@@ -156,11 +156,10 @@ export function formatQuantity(value: number, language: ReportLanguage, unit?: s
  */
 export function typeset(text: string, language: ReportLanguage): string {
   let out = text.replace(/(\p{L})'(?=\p{L})/gu, '$1\u2019');
-  let open = true;
-  out = out.replace(/"/g, () => {
-    const mark = language === 'fr' ? (open ? '«' : '»') : open ? '\u201c' : '\u201d';
-    open = !open;
-    return mark;
+  // A straight quote opens after a space, an opening bracket or at the start; it closes otherwise.
+  out = out.replace(/"/g, (_quote, offset: number, whole: string) => {
+    const open = offset === 0 || /[\s([{\u00a0\u202f«\u201c]/.test(whole[offset - 1]);
+    return language === 'fr' ? (open ? '«' : '»') : open ? '\u201c' : '\u201d';
   });
   if (language !== 'fr') return out;
   out = out

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { contentHashOf } from '../model/canonical-json.js';
+import { ReportError, ReportErrorCode } from '../reports.errors.js';
 import { outlineOf } from '../model/outline.js';
 import { poppler, readableText } from '../testing/poppler.js';
 import { HOSTILE_TEXT, SAMPLE_SVG, sampleModel } from '../testing/sample-model.js';
@@ -93,6 +94,20 @@ describe('PdfRenderer', () => {
     expect(info).toMatch(/^CreationDate: +2026-11-30T00:00:00(Z|\+00)/m);
     expect(info).toMatch(/^ModDate: +2026-11-30T00:00:00(Z|\+00)/m);
     expect(info).toMatch(new RegExp(`^Keywords: +cartographer-report, sha256:${hash}$`, 'm'));
+  });
+
+  it('reports a source Typst refuses as REPORT_RENDER_FAILED (a fault of the engine)', () => {
+    const error = (() => {
+      try {
+        renderer.renderDocument({ source: '#let x = (', files: new Map() }, '2026-11-30');
+      } catch (caught) {
+        return caught as ReportError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ReportError);
+    expect([error?.code, error?.kind]).toEqual([ReportErrorCode.RENDER_FAILED, 'INTERNAL']);
+    expect(error?.message).toMatch(/^Typst could not compile the report: /);
+    expect(renderer.render(model).equals(pdf)).toBe(true);
   });
 
   it('writes the English report with English words', () => {

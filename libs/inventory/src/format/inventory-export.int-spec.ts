@@ -1,0 +1,45 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
+import { testStores, uniqueId } from '@cartographer/testing';
+import { DEMO_DIR } from '../demo-loader.js';
+import { InventoryImportService } from '../inventory-import.service.js';
+import type { InventoryDocument } from './inventory-document.js';
+import { parseInventory } from './inventory-parser.js';
+
+/**
+ * The export of the demo, byte for byte: the golden file is what export gave before the read
+ * model was consolidated (commit 6f66cba). Regenerate only for an intended format change:
+ * `CARTO_WRITE_GOLDEN=1` with this test.
+ */
+const GOLDEN = join(import.meta.dirname, 'golden', 'lormont-sur-loire.export.json');
+const DEMO = join(DEMO_DIR, 'ville-de-lormont-sur-loire.yaml');
+
+describe('export of the demo (real Neo4j)', () => {
+  let neo4j: Neo4jService;
+  let sut: InventoryImportService;
+  const organisation = uniqueId('demo-');
+
+  beforeAll(async () => {
+    const stores = testStores();
+    neo4j = new Neo4jService(createDriver(stores.neo4j), stores.neo4j);
+    await new GraphMigrationService(neo4j).migrate();
+    sut = new InventoryImportService(neo4j);
+  });
+
+  afterAll(async () => {
+    await neo4j.queryWrite('MATCH (n {organisation: $organisation}) DETACH DELETE n', { organisation });
+    await neo4j.driver.close();
+  });
+
+  it('gives back exactly the golden document after an import of examples/demo', async () => {
+    const demo = parseInventory(await readFile(DEMO, 'utf8'), { file: 'ville-de-lormont-sur-loire.yaml' });
+    const declared = demo.organisation.key;
+    await sut.importDocument({ ...demo, organisation: { ...demo.organisation, key: organisation } });
+    const exported: InventoryDocument = await sut.export(organisation);
+    const text = `${JSON.stringify({ ...exported, organisation: { ...exported.organisation, key: declared } }, null, 2)}\n`;
+    if (process.env.CARTO_WRITE_GOLDEN === '1') await writeFile(GOLDEN, text);
+    expect(text).toBe(await readFile(GOLDEN, 'utf8'));
+  });
+});

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
+import { createDriver, GraphMigrationService, Neo4jService, plainValue } from '@cartographer/graph';
 import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
 import { compileInventory } from './format/inventory-compiler.js';
-import { plain } from './format/inventory-exporter.js';
 import { validateInventoryDocument } from './format/inventory-parser.js';
 import { Label } from './model/labels.js';
 import { writeBatch } from './graph/batch-writer.js';
@@ -26,7 +25,7 @@ describe('inventory import and export (real Neo4j)', () => {
       Object.keys(props)
         .filter((name) => name !== 'createdAt')
         .sort()
-        .map((name) => `${name}=${JSON.stringify(plain(props[name]))};`)
+        .map((name) => `${name}=${JSON.stringify(plainValue(props[name]))};`)
         .join('');
     const nodes = await neo4j.queryRead<{ label: string; key: string; props: Record<string, unknown> }>(
       'MATCH (n {organisation: $organisation}) RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type AppAbility, AuditService } from '@cartographer/access';
 import {
-  type Authorize,
+  type CommandContext,
   type CommandResult,
   InventoryCommandService,
   InventoryError,
@@ -21,6 +21,15 @@ export function plainInput<T>(input: T): T {
   return JSON.parse(JSON.stringify(input)) as T;
 }
 
+/** An update input as a command's arguments: the changes, the context, and the revision the caller read. */
+export function updateOf<T extends { revision?: string | null }>(
+  input: T,
+  context: CommandContext,
+): [changes: Omit<T, 'revision'>, context: CommandContext, expectedRevision: string | undefined] {
+  const { revision, ...changes } = plainInput(input);
+  return [changes, context, revision ?? undefined];
+}
+
 /**
  * Runs a command with the caller's authorization hook, records the change in the audit log, and
  * answers with the entity as the caller may now read it.
@@ -37,9 +46,9 @@ export class InventoryWriter {
   async run(
     caller: Caller,
     action: 'create' | 'update',
-    command: (authorize: Authorize) => Promise<CommandResult>,
+    command: (context: CommandContext) => Promise<CommandResult>,
   ): Promise<View> {
-    const result = await command(authorizerFor(caller.ability));
+    const result = await command(this.contextOf(caller));
     await this.audit.record({
       action: `${auditName(result.label)}.${action}`,
       entityType: result.label,
@@ -58,8 +67,13 @@ export class InventoryWriter {
     return view;
   }
 
+  /** The caller's authorization hook; the audit entry is still recorded after the commit (see run). */
+  private contextOf(caller: Caller): CommandContext {
+    return { authorize: authorizerFor(caller.ability) };
+  }
+
   async delete(caller: Caller, label: Label, key: string, cascade: boolean): Promise<DeletionModel> {
-    const result = await this.commands.delete(label, key, { cascade }, authorizerFor(caller.ability));
+    const result = await this.commands.delete(label, key, { cascade }, this.contextOf(caller));
     await this.audit.record({
       action: `${auditName(label)}.delete`,
       entityType: label,

@@ -1,4 +1,4 @@
-import { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
+import { plainProps } from '@cartographer/graph';
 import { InventoryError, InventoryErrorCode } from '../inventory.errors.js';
 import { Label } from '../model/labels.js';
 import {
@@ -51,33 +51,6 @@ export function accessPredicate(
     }
   }
   return clauses.length > 0 ? clauses.join(' AND ') : 'true';
-}
-
-/** A stored value as plain JS: Neo4j integers as numbers, temporal values as ISO strings. */
-export function plainValue(value: unknown): unknown {
-  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (
-    isDateTime(value) ||
-    isDate(value) ||
-    isLocalDateTime(value) ||
-    isTime(value) ||
-    isLocalTime(value) ||
-    isDuration(value)
-  ) {
-    return (value as { toString(): string }).toString();
-  }
-  if (Array.isArray(value)) return value.map(plainValue);
-  // Cypher maps arrive as plain objects: convert their members too.
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return plainProps(value as Record<string, unknown>);
-  }
-  return value;
-}
-
-export function plainProps(props: Record<string, unknown> | null | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(props ?? {})) out[name] = plainValue(value);
-  return out;
 }
 
 /** The first inventory label among a node's labels. */

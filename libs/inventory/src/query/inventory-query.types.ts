@@ -33,6 +33,8 @@ export interface InventoryItem {
   organisation: string;
   department?: string | null;
   name?: string | null;
+  /** The entity's revision (see revisionOf), from the declarations reader. */
+  revision?: string;
   [property: string]: unknown;
 }
 

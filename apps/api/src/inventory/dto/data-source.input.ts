@@ -30,6 +30,7 @@ import {
   LOCAL_KEY,
   Nested,
   Present,
+  RevisionInput,
   StakeholderInput,
   VelocityInput,
   VolumeInput,
@@ -109,7 +110,7 @@ export class CreateDataSourceInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateDataSourceInput {
+export class UpdateDataSourceInput extends RevisionInput {
   @Field(() => String, {
     nullable: true,
     description: 'Moves the source (with its datasets and fields) to another department.',
@@ -225,7 +226,7 @@ export class CreateDatasetInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateDatasetInput {
+export class UpdateDatasetInput extends RevisionInput {
   @Field(() => String, { nullable: true, description: 'Moves the dataset (with its fields) to another data source.' })
   @Present()
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
@@ -295,7 +296,7 @@ export class CreateFieldInput {
 @InputType({
   description: 'Members left out are unchanged; null clears. The name is part of the key and cannot change.',
 })
-export class UpdateFieldInput {
+export class UpdateFieldInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()

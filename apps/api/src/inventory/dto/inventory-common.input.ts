@@ -31,6 +31,22 @@ export const KEY_MESSAGE = '$property must be a key of letters, digits, ".", "_"
 export const GRAPH_KEY_MESSAGE = '$property must be a key of the form <organisation>:<key>';
 export const COUNTRY = { maxLength: 8 };
 
+/**
+ * What every update input may carry: the revision the caller read. A stale one is refused with
+ * CONFLICT and changes nothing; without it the update applies to whatever is current.
+ */
+@InputType({ isAbstract: true })
+export abstract class RevisionInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The `revision` read with the entity; a stale one is refused with CONFLICT, changing nothing.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  revision?: string | null;
+}
+
 @InputType('PartyInput')
 export class PartyInput {
   @Field(() => String)

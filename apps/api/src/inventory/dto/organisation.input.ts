@@ -19,6 +19,7 @@ import {
   ORGANISATION_KEY,
   PartyInput,
   Present,
+  RevisionInput,
   StakeholderInput,
 } from './inventory-common.input.js';
 
@@ -60,7 +61,7 @@ export class CreateOrganisationInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateOrganisationInput {
+export class UpdateOrganisationInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
@@ -122,7 +123,7 @@ export class CreateDepartmentInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateDepartmentInput {
+export class UpdateDepartmentInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
@@ -197,7 +198,7 @@ export class CreateServerInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateServerInput {
+export class UpdateServerInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
@@ -288,7 +289,7 @@ export class CreateRecipientInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateRecipientInput {
+export class UpdateRecipientInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()

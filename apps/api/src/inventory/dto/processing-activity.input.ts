@@ -29,6 +29,7 @@ import {
   Nested,
   PartyInput,
   Present,
+  RevisionInput,
   TransferInput,
 } from './inventory-common.input.js';
 
@@ -166,7 +167,7 @@ export class CreateProcessingActivityInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
-export class UpdateProcessingActivityInput {
+export class UpdateProcessingActivityInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
@@ -346,7 +347,7 @@ export class CreateDataFlowInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
-export class UpdateDataFlowInput {
+export class UpdateDataFlowInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()

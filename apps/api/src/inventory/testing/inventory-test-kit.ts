@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DataSource } from 'typeorm';
 import { Role, UsersService } from '@cartographer/access';
-import { Neo4jService } from '@cartographer/graph';
-import { type InventoryDocument, InventoryImportService, plain } from '@cartographer/inventory';
+import { Neo4jService, plainValue } from '@cartographer/graph';
+import { type InventoryDocument, InventoryImportService } from '@cartographer/inventory';
 import { uniqueId } from '@cartographer/testing';
 import { type ApiHarness, type GraphQLResponse, startApi } from '../../testing/api-harness.js';
 
@@ -120,7 +120,7 @@ export async function startInventoryKit(): Promise<InventoryTestKit> {
         Object.keys(props)
           .filter((name) => name !== 'createdAt')
           .sort()
-          .map((name) => `${name}=${JSON.stringify(plain(props[name]))};`)
+          .map((name) => `${name}=${JSON.stringify(plainValue(props[name]))};`)
           .join('');
       const nodes = await queryRead<{ label: string; key: string; props: Record<string, unknown> }>(
         'MATCH (n {organisation: $organisation}) RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props',

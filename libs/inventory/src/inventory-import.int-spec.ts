@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createDriver, GraphMigrationService, Neo4jService, plainValue } from '@cartographer/graph';
+import { createDriver, GraphMigrationService, Neo4jService, plainValue, toNumber } from '@cartographer/graph';
 import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
 import { compileInventory } from './format/inventory-compiler.js';
 import { validateInventoryDocument } from './format/inventory-parser.js';
@@ -270,13 +270,13 @@ describe('inventory import and export (real Neo4j)', () => {
     const fields = await neo4j.queryRead<{
       dataset: string;
       description: string | null;
-      count: { toNumber(): number };
+      count: unknown;
     }>(
       `MATCH (f:Field {key: $field}) OPTIONAL MATCH (d:Dataset)-[:HAS_FIELD]->(f)
        RETURN d.key AS dataset, f.description AS description, count(*) AS count`,
       { field: `${key}:patients/nom` },
     );
-    expect(fields.map((f) => ({ ...f, count: f.count.toNumber() }))).toEqual([
+    expect(fields.map((f) => ({ ...f, count: toNumber(f.count) }))).toEqual([
       { dataset: `${key}:patients`, description: 'Nom de naissance', count: 1 },
     ]);
   });

@@ -13,6 +13,7 @@ import {
 } from '../query/inventory-declarations.js';
 import {
   assertAbsent,
+  createInOrganisation,
   changedFields,
   checkRevision,
   fail,
@@ -70,16 +71,21 @@ export async function createProcessingActivity(
   const department = localOf(command.department, 'input.department');
   const organisation = department.organisation;
   const doc = localActivity(command, organisation);
-  const key = graphKey(organisation, doc.key);
-  const org = await lockOrganisation(tx, organisation);
-  await assertAbsent(tx, key, [Label.ProcessingActivity], `processing activity ${quote(doc.key)}`, organisation);
-  authorize({
-    action: 'create',
-    label: Label.ProcessingActivity,
-    next: target(Label.ProcessingActivity, key, organisation, doc.department),
-  });
-  await writeDocument(tx, { version: 1, organisation: org, processingActivities: [doc] }, 'processingActivities[0]');
-  return { label: Label.ProcessingActivity, key, organisation, before: null, after: doc };
+  return createInOrganisation(
+    tx,
+    {
+      label: Label.ProcessingActivity,
+      organisation,
+      local: doc.key,
+      keySpace: [Label.ProcessingActivity],
+      noun: 'processing activity',
+      department: doc.department,
+      at: 'processingActivities[0]',
+      document: (header) => ({ version: 1, organisation: header, processingActivities: [doc] }),
+      after: doc,
+    },
+    authorize,
+  );
 }
 
 export async function updateProcessingActivity(

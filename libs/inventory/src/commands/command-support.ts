@@ -1,12 +1,12 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { compileInventory } from '../format/inventory-compiler.js';
+import { compileInventory, graphKey } from '../format/inventory-compiler.js';
 import type { InventoryDocument, OrganisationDoc } from '../format/inventory-document.js';
 import { validateInventoryDocument } from '../format/inventory-parser.js';
 import { writeBatch } from '../graph/batch-writer.js';
 import { InventoryError, InventoryErrorCode, type InventoryIssue, notFoundError, quote } from '../inventory.errors.js';
 import { Label, Rel } from '../model/labels.js';
 import { compactDoc, existingLabels, readOrganisation } from '../query/inventory-declarations.js';
-import type { CommandTarget } from './inventory-command.types.js';
+import type { Authorize, CommandResult, CommandTarget } from './inventory-command.types.js';
 
 /**
  * Helpers shared by the command families. Every command runs as one write transaction function:
@@ -133,6 +133,38 @@ export async function assertAbsent(
       `${what} already exists in organisation ${quote(organisation)}`,
     );
   }
+}
+
+/** A new entity hanging off an organisation (directly or through a department). */
+export interface CreateSpec {
+  label: Label;
+  organisation: string;
+  /** The new entity's local key. */
+  local: string;
+  /** Labels sharing its key space (a source and a dataset may not share a key). */
+  keySpace: readonly Label[];
+  /** How a duplicate-key error names it. */
+  noun: string;
+  department: string | null;
+  /** Where the entity is in its document, for error paths. */
+  at: string;
+  document: (header: OrganisationDoc) => InventoryDocument;
+  /** The declaration recorded as the result's `after`. */
+  after: unknown;
+}
+
+/** Lock the organisation, refuse a duplicate key, authorize, write: the steps every simple create shares. */
+export async function createInOrganisation(
+  tx: ManagedTransaction,
+  spec: CreateSpec,
+  authorize: Authorize,
+): Promise<CommandResult> {
+  const key = graphKey(spec.organisation, spec.local);
+  const header = await lockOrganisation(tx, spec.organisation);
+  await assertAbsent(tx, key, spec.keySpace, `${spec.noun} ${quote(spec.local)}`, spec.organisation);
+  authorize({ action: 'create', label: spec.label, next: target(spec.label, key, spec.organisation, spec.department) });
+  await writeDocument(tx, spec.document(header), spec.at);
+  return { label: spec.label, key, organisation: spec.organisation, before: null, after: spec.after };
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { graphKey } from '../format/inventory-compiler.js';
 import type { DepartmentDoc, OrganisationDoc, RecipientDoc, ServerDoc } from '../format/inventory-document.js';
 import { readInventory } from '../format/inventory-exporter.js';
 import { InventoryErrorCode, notFoundError, quote } from '../inventory.errors.js';
@@ -12,13 +11,12 @@ import {
   readServer,
 } from '../query/inventory-declarations.js';
 import {
-  assertAbsent,
+  createInOrganisation,
   changedFields,
   checkRevision,
   fail,
   headerOf,
   lockEntity,
-  lockOrganisation,
   merge,
   pruneStakeholders,
   target,
@@ -112,12 +110,21 @@ export async function createDepartment(
 ): Promise<CommandResult> {
   const { organisation, ...rest } = command;
   const doc = compactDoc(rest as DepartmentDoc);
-  const key = graphKey(organisation, doc.key);
-  const org = await lockOrganisation(tx, organisation);
-  await assertAbsent(tx, key, [Label.Department], `department ${quote(doc.key)}`, organisation);
-  authorize({ action: 'create', label: Label.Department, next: target(Label.Department, key, organisation, doc.key) });
-  await writeDocument(tx, { version: 1, organisation: org, departments: [doc] }, 'departments[0]');
-  return { label: Label.Department, key, organisation, before: null, after: doc };
+  return createInOrganisation(
+    tx,
+    {
+      label: Label.Department,
+      organisation,
+      local: doc.key,
+      keySpace: [Label.Department],
+      noun: 'department',
+      department: doc.key,
+      at: 'departments[0]',
+      document: (header) => ({ version: 1, organisation: header, departments: [doc] }),
+      after: doc,
+    },
+    authorize,
+  );
 }
 
 export async function updateDepartment(
@@ -146,12 +153,21 @@ export async function createServer(
 ): Promise<CommandResult> {
   const { organisation, ...rest } = command;
   const doc = compactDoc(rest as ServerDoc);
-  const key = graphKey(organisation, doc.key);
-  const org = await lockOrganisation(tx, organisation);
-  await assertAbsent(tx, key, [Label.Server], `server ${quote(doc.key)}`, organisation);
-  authorize({ action: 'create', label: Label.Server, next: target(Label.Server, key, organisation, null) });
-  await writeDocument(tx, { version: 1, organisation: org, servers: [doc] }, 'servers[0]');
-  return { label: Label.Server, key, organisation, before: null, after: doc };
+  return createInOrganisation(
+    tx,
+    {
+      label: Label.Server,
+      organisation,
+      local: doc.key,
+      keySpace: [Label.Server],
+      noun: 'server',
+      department: null,
+      at: 'servers[0]',
+      document: (header) => ({ version: 1, organisation: header, servers: [doc] }),
+      after: doc,
+    },
+    authorize,
+  );
 }
 
 export async function updateServer(
@@ -179,12 +195,21 @@ export async function createRecipient(
 ): Promise<CommandResult> {
   const { organisation, ...rest } = command;
   const doc = compactDoc(rest as RecipientDoc);
-  const key = graphKey(organisation, doc.key);
-  const org = await lockOrganisation(tx, organisation);
-  await assertAbsent(tx, key, [Label.Recipient], `recipient ${quote(doc.key)}`, organisation);
-  authorize({ action: 'create', label: Label.Recipient, next: target(Label.Recipient, key, organisation, null) });
-  await writeDocument(tx, { version: 1, organisation: org, recipients: [doc] }, 'recipients[0]');
-  return { label: Label.Recipient, key, organisation, before: null, after: doc };
+  return createInOrganisation(
+    tx,
+    {
+      label: Label.Recipient,
+      organisation,
+      local: doc.key,
+      keySpace: [Label.Recipient],
+      noun: 'recipient',
+      department: null,
+      at: 'recipients[0]',
+      document: (header) => ({ version: 1, organisation: header, recipients: [doc] }),
+      after: doc,
+    },
+    authorize,
+  );
 }
 
 export async function updateRecipient(

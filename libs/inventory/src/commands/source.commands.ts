@@ -14,6 +14,7 @@ import {
 } from '../query/inventory-declarations.js';
 import {
   assertAbsent,
+  createInOrganisation,
   changedFields,
   checkRevision,
   fail,
@@ -21,7 +22,6 @@ import {
   localOf,
   lockEntity,
   lockNodes,
-  lockOrganisation,
   merge,
   pruneStakeholders,
   target,
@@ -53,22 +53,21 @@ export async function createDataSource(
     department: department.local,
     servers: command.servers?.map((server, i) => localOf(server, `input.servers[${i}]`, organisation).local),
   }) as SourceDoc;
-  const key = graphKey(organisation, doc.key);
-  const org = await lockOrganisation(tx, organisation);
-  await assertAbsent(
+  return createInOrganisation(
     tx,
-    key,
-    [Label.DataSource, Label.Dataset],
-    `data source or dataset ${quote(doc.key)}`,
-    organisation,
+    {
+      label: Label.DataSource,
+      organisation,
+      local: doc.key,
+      keySpace: [Label.DataSource, Label.Dataset],
+      noun: 'data source or dataset',
+      department: doc.department,
+      at: 'sources[0]',
+      document: (header) => ({ version: 1, organisation: header, sources: [doc] }),
+      after: doc,
+    },
+    authorize,
   );
-  authorize({
-    action: 'create',
-    label: Label.DataSource,
-    next: target(Label.DataSource, key, organisation, doc.department),
-  });
-  await writeDocument(tx, { version: 1, organisation: org, sources: [doc] }, 'sources[0]');
-  return { label: Label.DataSource, key, organisation, before: null, after: doc };
 }
 
 export async function updateDataSource(

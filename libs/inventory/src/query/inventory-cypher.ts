@@ -1,6 +1,7 @@
 import { plainProps } from '@cartographer/graph';
 import { InventoryError, InventoryErrorCode } from '../inventory.errors.js';
 import { Label } from '../model/labels.js';
+import { decodeNode } from './inventory-declarations.js';
 import {
   DEPARTMENT_LABELS,
   type InventoryAccessFilter,
@@ -61,9 +62,28 @@ export function inventoryLabelOf(labels: readonly string[]): Label {
   return label as Label;
 }
 
+/** Members an item carries besides its declaration: derived at write time, or where it belongs. */
+const COMPUTED: Readonly<Partial<Record<Label, readonly string[]>>> = {
+  [Label.Server]: ['jurisdiction', 'jurisdictionNote'],
+  [Label.Recipient]: ['jurisdiction', 'jurisdictionNote'],
+  [Label.Dataset]: ['source'],
+  [Label.Field]: ['dataset'],
+};
+
+/** A node as an item: its decoded declaration, its place (key, organisation, department) and computed members. */
 export function toItem(label: Label, props: Record<string, unknown>): InventoryItem {
   const plain = plainProps(props);
-  return { ...plain, label, key: plain.key as string, organisation: plain.organisation as string };
+  const own = decodeNode(label, plain);
+  const computed = Object.fromEntries((COMPUTED[label] ?? []).map((name) => [name, plain[name] ?? null]));
+  return {
+    ...own,
+    ...computed,
+    label,
+    key: plain.key as string,
+    ...(typeof own.key === 'string' && label !== Label.Organisation ? { localKey: own.key } : {}),
+    organisation: plain.organisation as string,
+    department: (plain.department as string | null | undefined) ?? null,
+  };
 }
 
 /** Opaque cursor of a list ordered by key: the base64url of the last key of the page. */

@@ -101,16 +101,20 @@ function party(node: Props, prefix: string): PartyDoc | undefined {
   return compactDoc({ name, contact: node[`${prefix}Contact`] as string, country: node[`${prefix}Country`] as string });
 }
 
-export function stakeholderDoc(s: Props): StakeholderDoc {
-  return compactDoc({ role: s.role as StakeholderDoc['role'], name: s.name as string, contact: s.contact as string });
-}
-
-function stakeholders(list: Props[]): StakeholderDoc[] | undefined {
-  const out = list.map(stakeholderDoc).sort((a, b) => `${a.role}${a.name}`.localeCompare(`${b.role}${b.name}`));
+function stakeholders(list: Props[] | undefined): StakeholderDoc[] | undefined {
+  const out = (list ?? [])
+    .map(decodeStakeholder)
+    .sort((a, b) => `${a.role}${a.name}`.localeCompare(`${b.role}${b.name}`));
   return out.length > 0 ? out : undefined;
 }
 
-export function organisationDoc(o: Props): OrganisationDoc {
+/*
+ * The decode mapping, one function per label: a node's properties (and, from the reader, the
+ * members its relationships hold) to its declaration in the import format. The reader and the
+ * API's items both decode through these; nothing else reads storage property names.
+ */
+
+export function decodeOrganisation(o: Props): OrganisationDoc {
   return compactDoc({
     key: o.key as string,
     name: o.name as string,
@@ -121,13 +125,164 @@ export function organisationDoc(o: Props): OrganisationDoc {
   });
 }
 
-export function fieldDoc(f: Props): FieldDoc {
+export function decodeDepartment(d: Props, related: { stakeholders?: Props[] } = {}): DepartmentDoc {
+  return compactDoc({
+    key: d.localKey as string,
+    name: d.name as string,
+    description: d.description as string,
+    stakeholders: stakeholders(related.stakeholders),
+  });
+}
+
+export function decodeStakeholder(s: Props): StakeholderDoc {
+  return compactDoc({ role: s.role as StakeholderDoc['role'], name: s.name as string, contact: s.contact as string });
+}
+
+export function decodeServer(s: Props): ServerDoc {
+  return compactDoc({
+    key: s.localKey as string,
+    name: s.name as string,
+    provider: s.provider as string,
+    hosting: s.hosting as ServerDoc['hosting'],
+    country: s.country as string,
+    region: s.region as string,
+    certifications: s.certifications as string[],
+    description: s.description as string,
+  });
+}
+
+export function decodeRecipient(r: Props): RecipientDoc {
+  return compactDoc({
+    key: r.localKey as string,
+    name: r.name as string,
+    role: r.role as RecipientDoc['role'],
+    country: r.country as string,
+    safeguard: r.safeguard as RecipientDoc['safeguard'],
+    certifications: r.certifications as string[],
+    description: r.description as string,
+  });
+}
+
+export function decodeSource(
+  s: Props,
+  related: { servers?: string[]; stakeholders?: Props[]; datasets?: DatasetDoc[] } = {},
+): SourceDoc {
+  return compactDoc({
+    key: s.localKey as string,
+    name: s.name as string,
+    department: s.department as string,
+    kind: s.kind as SourceDoc['kind'],
+    structure: s.structure as SourceDoc['structure'],
+    description: s.description as string,
+    servers: related.servers ? [...related.servers].sort() : undefined,
+    volume: { records: s.volumeRecords as number, bytes: s.volumeBytes as number },
+    velocity: { recordsPerDay: s.velocityRecordsPerDay as number, bytesPerDay: s.velocityBytesPerDay as number },
+    accessMethods: s.accessMethods as SourceDoc['accessMethods'],
+    connectionRef: s.connectionRef as string,
+    stakeholders: stakeholders(related.stakeholders),
+    datasets: related.datasets,
+  });
+}
+
+export function decodeDataset(d: Props, related: { fields?: Props[]; references?: Props[] } = {}): DatasetDoc {
+  const organisation = d.organisation as string;
+  return compactDoc({
+    key: d.localKey as string,
+    name: d.name as string,
+    kind: d.kind as DatasetDoc['kind'],
+    description: d.description as string,
+    volume: { records: d.volumeRecords as number, bytes: d.volumeBytes as number },
+    fields: related.fields?.map(decodeField),
+    references: related.references?.map((r): ReferenceDoc =>
+      compactDoc({
+        name: r.name as string,
+        columns: r.columns as string[],
+        dataset: local(organisation, r.dataset as string),
+        referencedColumns: r.referencedColumns as string[],
+      }),
+    ),
+  });
+}
+
+export function decodeField(f: Props): FieldDoc {
   return compactDoc({
     name: f.name as string,
     dataType: f.dataType as string,
     description: f.description as string,
     nullable: f.nullable as boolean,
   });
+}
+
+export function decodeActivity(
+  a: Props,
+  related: { recipients?: string[]; transfers?: Props[]; datasets?: string[]; fields?: string[] } = {},
+): ProcessingActivityDoc {
+  const organisation = a.organisation as string;
+  return compactDoc({
+    key: a.localKey as string,
+    name: a.name as string,
+    department: a.department as string,
+    description: a.description as string,
+    controller: party(a, 'controller')!,
+    jointControllers: (a.jointControllers as string[] | undefined)?.map((json) => JSON.parse(json) as PartyDoc),
+    representative: party(a, 'representative'),
+    dpo: party(a, 'dpo'),
+    purposes: a.purposes as string[],
+    legalBases: a.legalBases as ProcessingActivityDoc['legalBases'],
+    legalBasisDetails: a.legalBasisDetails as string,
+    dataSubjectCategories: a.dataSubjectCategories as string[],
+    personalDataCategories: a.personalDataCategories as string[],
+    specialCategories: a.specialCategories as string[],
+    recipients: related.recipients ? [...related.recipients].sort() : undefined,
+    transfers: related.transfers
+      ?.map((t) =>
+        compactDoc({
+          recipient: t.recipient as string,
+          country: t.country as string,
+          safeguard: t.safeguard as TransferDoc['safeguard'],
+          documentation: t.documentation as string,
+        }),
+      )
+      .sort((x, y) => byText(`${x.recipient}|${x.country}`, `${y.recipient}|${y.country}`)),
+    retention: a.retention as string,
+    securityMeasures: a.securityMeasures as string[],
+    datasets: related.datasets ? [...related.datasets].sort() : undefined,
+    fields: related.fields?.map((f) => local(organisation, f)).sort(),
+  });
+}
+
+export function decodeFlow(f: Props, related: { fields?: { from: string; to: string }[] } = {}): FlowDoc {
+  const organisation = f.organisation as string;
+  return compactDoc({
+    key: f.localKey as string,
+    name: f.name as string,
+    from: f.from as string,
+    to: f.to as string,
+    fields: related.fields
+      ?.map((m) => ({ from: local(organisation, m.from), to: local(organisation, m.to) }))
+      .sort((x, y) => byText(`${x.from}|${x.to}`, `${y.from}|${y.to}`)),
+    frequency: f.frequency as FlowDoc['frequency'],
+    mechanism: f.mechanism as FlowDoc['mechanism'],
+    description: f.description as string,
+  });
+}
+
+const NODE_DECODERS: Readonly<Record<Label, (node: Props) => object>> = {
+  [Label.Organisation]: decodeOrganisation,
+  [Label.Department]: (node) => decodeDepartment(node),
+  [Label.Stakeholder]: decodeStakeholder,
+  [Label.Server]: decodeServer,
+  [Label.Recipient]: decodeRecipient,
+  [Label.DataSource]: (node) => decodeSource(node),
+  [Label.Dataset]: (node) => decodeDataset(node),
+  [Label.Field]: decodeField,
+  [Label.ProcessingActivity]: (node) => decodeActivity(node),
+  [Label.DataFlow]: (node) => decodeFlow(node),
+};
+
+/** A node's own members (its properties, not its relationships) in the import format. */
+export function decodeNode(label: Label, props: Props): Record<string, unknown> {
+  return NODE_DECODERS[label](props) as Record<string, unknown>;
 }
 
 // ---------------------------------------------------------------- organisation-level entities
@@ -138,7 +293,7 @@ export async function readOrganisations(
 ): Promise<Declared<OrganisationDoc>[]> {
   const { match, params } = scoped('o', Label.Organisation, { keys });
   const found = await rows(tx, `${match} RETURN properties(o) AS o ORDER BY o.key`, params);
-  return found.map((row) => declared(row.o as Props, organisationDoc(row.o as Props), null));
+  return found.map((row) => declared(row.o as Props, decodeOrganisation(row.o as Props), null));
 }
 
 export async function readOrganisation(tx: ManagedTransaction, key: string): Promise<OrganisationDoc | null> {
@@ -161,13 +316,7 @@ export async function readDepartments(
   );
   return found.map((row) => {
     const d = row.d as Props;
-    const doc = compactDoc({
-      key: d.localKey as string,
-      name: d.name as string,
-      description: d.description as string,
-      stakeholders: stakeholders(row.stakeholders as Props[]),
-    });
-    return declared(d, doc, d.localKey as string);
+    return declared(d, decodeDepartment(d, { stakeholders: row.stakeholders as Props[] }), d.localKey as string);
   });
 }
 
@@ -179,7 +328,7 @@ export async function readStakeholders(
   const found = await rows(tx, `${match} RETURN properties(s) AS s ORDER BY s.key`, params);
   return found.map((row) => {
     const s = row.s as Props;
-    return declared(s, stakeholderDoc(s), (s.department as string | null) ?? null);
+    return declared(s, decodeStakeholder(s), (s.department as string | null) ?? null);
   });
 }
 
@@ -187,18 +336,7 @@ export async function readServers(tx: ManagedTransaction, scope: DeclarationScop
   const { match, params } = scoped('s', Label.Server, scope);
   const found = await rows(tx, `${match} RETURN properties(s) AS s ORDER BY s.key`, params);
   return found.map((row) => {
-    const s = row.s as Props;
-    const doc = compactDoc({
-      key: s.localKey as string,
-      name: s.name as string,
-      provider: s.provider as string,
-      hosting: s.hosting as ServerDoc['hosting'],
-      country: s.country as string,
-      region: s.region as string,
-      certifications: s.certifications as string[],
-      description: s.description as string,
-    });
-    return declared(s, doc, null);
+    return declared(row.s as Props, decodeServer(row.s as Props), null);
   });
 }
 
@@ -209,17 +347,7 @@ export async function readRecipients(
   const { match, params } = scoped('r', Label.Recipient, scope);
   const found = await rows(tx, `${match} RETURN properties(r) AS r ORDER BY r.key`, params);
   return found.map((row) => {
-    const r = row.r as Props;
-    const doc = compactDoc({
-      key: r.localKey as string,
-      name: r.name as string,
-      role: r.role as RecipientDoc['role'],
-      country: r.country as string,
-      safeguard: r.safeguard as RecipientDoc['safeguard'],
-      certifications: r.certifications as string[],
-      description: r.description as string,
-    });
-    return declared(r, doc, null);
+    return declared(row.r as Props, decodeRecipient(row.r as Props), null);
   });
 }
 
@@ -267,19 +395,9 @@ export async function readSources(
   }
   return found.map((row) => {
     const s = row.s as Props;
-    const doc = compactDoc({
-      key: s.localKey as string,
-      name: s.name as string,
-      department: s.department as string,
-      kind: s.kind as SourceDoc['kind'],
-      structure: s.structure as SourceDoc['structure'],
-      description: s.description as string,
-      servers: (row.servers as string[]).sort(),
-      volume: { records: s.volumeRecords as number, bytes: s.volumeBytes as number },
-      velocity: { recordsPerDay: s.velocityRecordsPerDay as number, bytesPerDay: s.velocityBytesPerDay as number },
-      accessMethods: s.accessMethods as SourceDoc['accessMethods'],
-      connectionRef: s.connectionRef as string,
-      stakeholders: stakeholders(row.stakeholders as Props[]),
+    const doc = decodeSource(s, {
+      servers: row.servers as string[],
+      stakeholders: row.stakeholders as Props[],
       datasets: contained.get(s.key as string),
     });
     return declared(s, doc, s.department as string, ({ datasets: _datasets, ...own }) => own);
@@ -310,22 +428,9 @@ const DATASET_RETURN = `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field
 
 function datasetOf(row: Props, withFields: boolean): DatasetRow {
   const d = row.d as Props;
-  const organisation = d.organisation as string;
-  const doc = compactDoc({
-    key: d.localKey as string,
-    name: d.name as string,
-    kind: d.kind as DatasetDoc['kind'],
-    description: d.description as string,
-    volume: { records: d.volumeRecords as number, bytes: d.volumeBytes as number },
-    fields: withFields ? (row.fields as Props[]).map(fieldDoc) : undefined,
-    references: (row.references as Props[]).map((r): ReferenceDoc =>
-      compactDoc({
-        name: r.name as string,
-        columns: r.columns as string[],
-        dataset: local(organisation, r.dataset as string),
-        referencedColumns: r.referencedColumns as string[],
-      }),
-    ),
+  const doc = decodeDataset(d, {
+    fields: withFields ? (row.fields as Props[]) : undefined,
+    references: row.references as Props[],
   });
   return {
     sourceKey: (row.sourceKey as string | null) ?? null,
@@ -370,7 +475,9 @@ export async function readDatasets(
 export async function readFields(tx: ManagedTransaction, scope: DeclarationScope): Promise<Declared<FieldDoc>[]> {
   const { match, params } = scoped('f', Label.Field, scope);
   const found = await rows(tx, `${match} RETURN properties(f) AS f ORDER BY f.key`, params);
-  return found.map((row) => declared(row.f as Props, fieldDoc(row.f as Props), (row.f as Props).department as string));
+  return found.map((row) =>
+    declared(row.f as Props, decodeField(row.f as Props), (row.f as Props).department as string),
+  );
 }
 
 /** The data source containing a dataset (graph key), or null. */
@@ -406,37 +513,11 @@ export async function readActivities(
   );
   return found.map((row) => {
     const a = row.a as Props;
-    const organisation = a.organisation as string;
-    const doc = compactDoc({
-      key: a.localKey as string,
-      name: a.name as string,
-      department: a.department as string,
-      description: a.description as string,
-      controller: party(a, 'controller')!,
-      jointControllers: (a.jointControllers as string[] | undefined)?.map((json) => JSON.parse(json) as PartyDoc),
-      representative: party(a, 'representative'),
-      dpo: party(a, 'dpo'),
-      purposes: a.purposes as string[],
-      legalBases: a.legalBases as ProcessingActivityDoc['legalBases'],
-      legalBasisDetails: a.legalBasisDetails as string,
-      dataSubjectCategories: a.dataSubjectCategories as string[],
-      personalDataCategories: a.personalDataCategories as string[],
-      specialCategories: a.specialCategories as string[],
-      recipients: (row.recipients as string[]).sort(),
-      transfers: (row.transfers as Props[])
-        .map((t) =>
-          compactDoc({
-            recipient: t.recipient as string,
-            country: t.country as string,
-            safeguard: t.safeguard as TransferDoc['safeguard'],
-            documentation: t.documentation as string,
-          }),
-        )
-        .sort((x, y) => byText(`${x.recipient}|${x.country}`, `${y.recipient}|${y.country}`)),
-      retention: a.retention as string,
-      securityMeasures: a.securityMeasures as string[],
-      datasets: (row.datasets as string[]).sort(),
-      fields: (row.fields as string[]).map((f) => local(organisation, f)).sort(),
+    const doc = decodeActivity(a, {
+      recipients: row.recipients as string[],
+      transfers: row.transfers as Props[],
+      datasets: row.datasets as string[],
+      fields: row.fields as string[],
     });
     return declared(a, doc, a.department as string);
   });
@@ -464,19 +545,7 @@ export async function readFlowDeclarations(
   );
   return found.map((row) => {
     const f = row.f as Props;
-    const organisation = f.organisation as string;
-    const doc = compactDoc({
-      key: f.localKey as string,
-      name: f.name as string,
-      from: f.from as string,
-      to: f.to as string,
-      fields: (row.fields as { from: string; to: string }[])
-        .map((m) => ({ from: local(organisation, m.from), to: local(organisation, m.to) }))
-        .sort((x, y) => byText(`${x.from}|${x.to}`, `${y.from}|${y.to}`)),
-      frequency: f.frequency as FlowDoc['frequency'],
-      mechanism: f.mechanism as FlowDoc['mechanism'],
-      description: f.description as string,
-    });
+    const doc = decodeFlow(f, { fields: row.fields as { from: string; to: string }[] });
     return declared(f, doc, (f.department as string | null) ?? null);
   });
 }

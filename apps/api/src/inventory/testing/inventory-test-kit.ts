@@ -1,7 +1,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DataSource } from 'typeorm';
 import { Role, UsersService } from '@cartographer/access';
-import { Neo4jService, plainValue } from '@cartographer/graph';
+import { Neo4jService, plainValue, toNumber } from '@cartographer/graph';
 import { type InventoryDocument, InventoryImportService } from '@cartographer/inventory';
 import { uniqueId } from '@cartographer/testing';
 import { type ApiHarness, type GraphQLResponse, startApi } from '../../testing/api-harness.js';
@@ -109,11 +109,10 @@ export async function startInventoryKit(): Promise<InventoryTestKit> {
       await api.app.get(InventoryImportService).importDocument(doc);
     },
     async nodeCount(organisation) {
-      const [row] = await queryRead<{ n: { toNumber(): number } }>(
-        'MATCH (n {organisation: $organisation}) RETURN count(n) AS n',
-        { organisation },
-      );
-      return row.n.toNumber();
+      const [row] = await queryRead<{ n: unknown }>('MATCH (n {organisation: $organisation}) RETURN count(n) AS n', {
+        organisation,
+      });
+      return toNumber(row.n);
     },
     async snapshot(organisation) {
       const text = (props: Record<string, unknown>) =>

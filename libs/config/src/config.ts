@@ -251,12 +251,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   };
 }
 
+/** A connection reference: the name of the environment variable holding a source's connection secret. */
+export const CONNECTION_REF_PATTERN = '[A-Z_][A-Z0-9_]{0,127}';
+const CONNECTION_REF = new RegExp(`^${CONNECTION_REF_PATTERN}$`);
+
 /**
  * Reads a connection secret named by reference (a source's connectionRef, `carto scan env:VAR`).
  * The value is handed to the connector and never stored or logged.
  */
 export function secretFromEnv(variable: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (!/^[A-Z_][A-Z0-9_]{0,127}$/.test(variable)) return undefined;
+  if (!CONNECTION_REF.test(variable)) return undefined;
   const value = env[variable];
   return value === undefined || value.trim() === '' ? undefined : value;
 }

@@ -6,7 +6,6 @@ import type {
   FieldDoc,
   FlowDoc,
   OrganisationDoc,
-  PartyDoc,
   ProcessingActivityDoc,
   RecipientDoc,
   ReferenceDoc,
@@ -16,7 +15,22 @@ import type {
   TransferDoc,
 } from '../format/inventory-document.js';
 import { Label, Rel } from '../model/labels.js';
+import {
+  ACTIVITY,
+  DATASET,
+  DEPARTMENT,
+  FIELD,
+  FLOW,
+  ORGANISATION,
+  RECIPIENT,
+  REFERENCE,
+  SERVER,
+  SOURCE,
+  STAKEHOLDER,
+  TRANSFER,
+} from '../model/declarations.js';
 import { revisionOf } from '../model/revision.js';
+import { compactDoc, decodeMembers } from '../model/storage.js';
 
 /**
  * The one reader of declarations: entities read back from the graph in the import format, for an
@@ -41,23 +55,7 @@ export interface Declared<T> {
   revision: string;
 }
 
-/** Drops undefined, null, empty lists and empty objects, like a hand-written file. */
-export function compactDoc<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) continue;
-    if (Array.isArray(v)) {
-      out[key] = v.map((item: unknown) => (item !== null && typeof item === 'object' ? compactDoc(item) : item));
-    } else if (typeof v === 'object') {
-      const inner = compactDoc(v as object);
-      if (Object.keys(inner).length === 0) continue;
-      out[key] = inner;
-    } else {
-      out[key] = v;
-    }
-  }
-  return out as T;
-}
+export { compactDoc };
 
 function declared<T extends object>(
   node: Props,
@@ -95,12 +93,6 @@ async function rows(tx: ManagedTransaction, cypher: string, params: Props): Prom
 const local = (organisation: string, key: string) => key.slice(organisation.length + 1);
 const byText = (a: string, b: string) => a.localeCompare(b);
 
-function party(node: Props, prefix: string): PartyDoc | undefined {
-  const name = node[`${prefix}Name`] as string | undefined;
-  if (!name) return undefined;
-  return compactDoc({ name, contact: node[`${prefix}Contact`] as string, country: node[`${prefix}Country`] as string });
-}
-
 function stakeholders(list: Props[] | undefined): StakeholderDoc[] | undefined {
   const out = (list ?? [])
     .map(decodeStakeholder)
@@ -109,76 +101,27 @@ function stakeholders(list: Props[] | undefined): StakeholderDoc[] | undefined {
 }
 
 /*
- * The decode mapping, one function per label: a node's properties (and, from the reader, the
- * members its relationships hold) to its declaration in the import format. The reader and the
- * API's items both decode through these; nothing else reads storage property names.
+ * The decode mapping, one function per label, read off the entity declarations: a node's
+ * properties (and, from the reader, the members its relationships hold) to its declaration in
+ * the import format. The reader and the API's items both decode through these.
  */
 
-export function decodeOrganisation(o: Props): OrganisationDoc {
-  return compactDoc({
-    key: o.key as string,
-    name: o.name as string,
-    country: o.country as string,
-    sector: o.sector as OrganisationDoc['sector'],
-    description: o.description as string,
-    dpo: party(o, 'dpo'),
-  });
-}
+export const decodeOrganisation = (o: Props): OrganisationDoc => decodeMembers(ORGANISATION, o);
 
-export function decodeDepartment(d: Props, related: { stakeholders?: Props[] } = {}): DepartmentDoc {
-  return compactDoc({
-    key: d.localKey as string,
-    name: d.name as string,
-    description: d.description as string,
-    stakeholders: stakeholders(related.stakeholders),
-  });
-}
+export const decodeDepartment = (d: Props, related: { stakeholders?: Props[] } = {}): DepartmentDoc =>
+  decodeMembers(DEPARTMENT, d, { stakeholders: stakeholders(related.stakeholders) });
 
-export function decodeStakeholder(s: Props): StakeholderDoc {
-  return compactDoc({ role: s.role as StakeholderDoc['role'], name: s.name as string, contact: s.contact as string });
-}
-
-export function decodeServer(s: Props): ServerDoc {
-  return compactDoc({
-    key: s.localKey as string,
-    name: s.name as string,
-    provider: s.provider as string,
-    hosting: s.hosting as ServerDoc['hosting'],
-    country: s.country as string,
-    region: s.region as string,
-    certifications: s.certifications as string[],
-    description: s.description as string,
-  });
-}
-
-export function decodeRecipient(r: Props): RecipientDoc {
-  return compactDoc({
-    key: r.localKey as string,
-    name: r.name as string,
-    role: r.role as RecipientDoc['role'],
-    country: r.country as string,
-    safeguard: r.safeguard as RecipientDoc['safeguard'],
-    certifications: r.certifications as string[],
-    description: r.description as string,
-  });
-}
+export const decodeStakeholder = (s: Props): StakeholderDoc => decodeMembers(STAKEHOLDER, s);
+export const decodeServer = (s: Props): ServerDoc => decodeMembers(SERVER, s);
+export const decodeRecipient = (r: Props): RecipientDoc => decodeMembers(RECIPIENT, r);
+export const decodeField = (f: Props): FieldDoc => decodeMembers(FIELD, f);
 
 export function decodeSource(
   s: Props,
   related: { servers?: string[]; stakeholders?: Props[]; datasets?: DatasetDoc[] } = {},
 ): SourceDoc {
-  return compactDoc({
-    key: s.localKey as string,
-    name: s.name as string,
-    department: s.department as string,
-    kind: s.kind as SourceDoc['kind'],
-    structure: s.structure as SourceDoc['structure'],
-    description: s.description as string,
+  return decodeMembers(SOURCE, s, {
     servers: related.servers ? [...related.servers].sort() : undefined,
-    volume: { records: s.volumeRecords as number, bytes: s.volumeBytes as number },
-    velocity: { recordsPerDay: s.velocityRecordsPerDay as number, bytesPerDay: s.velocityBytesPerDay as number },
-    accessMethods: s.accessMethods as SourceDoc['accessMethods'],
-    connectionRef: s.connectionRef as string,
     stakeholders: stakeholders(related.stakeholders),
     datasets: related.datasets,
   });
@@ -186,30 +129,11 @@ export function decodeSource(
 
 export function decodeDataset(d: Props, related: { fields?: Props[]; references?: Props[] } = {}): DatasetDoc {
   const organisation = d.organisation as string;
-  return compactDoc({
-    key: d.localKey as string,
-    name: d.name as string,
-    kind: d.kind as DatasetDoc['kind'],
-    description: d.description as string,
-    volume: { records: d.volumeRecords as number, bytes: d.volumeBytes as number },
+  return decodeMembers(DATASET, d, {
     fields: related.fields?.map(decodeField),
     references: related.references?.map((r): ReferenceDoc =>
-      compactDoc({
-        name: r.name as string,
-        columns: r.columns as string[],
-        dataset: local(organisation, r.dataset as string),
-        referencedColumns: r.referencedColumns as string[],
-      }),
+      decodeMembers(REFERENCE, r, { dataset: local(organisation, r.dataset as string) }),
     ),
-  });
-}
-
-export function decodeField(f: Props): FieldDoc {
-  return compactDoc({
-    name: f.name as string,
-    dataType: f.dataType as string,
-    description: f.description as string,
-    nullable: f.nullable as boolean,
   });
 }
 
@@ -218,34 +142,11 @@ export function decodeActivity(
   related: { recipients?: string[]; transfers?: Props[]; datasets?: string[]; fields?: string[] } = {},
 ): ProcessingActivityDoc {
   const organisation = a.organisation as string;
-  return compactDoc({
-    key: a.localKey as string,
-    name: a.name as string,
-    department: a.department as string,
-    description: a.description as string,
-    controller: party(a, 'controller')!,
-    jointControllers: (a.jointControllers as string[] | undefined)?.map((json) => JSON.parse(json) as PartyDoc),
-    representative: party(a, 'representative'),
-    dpo: party(a, 'dpo'),
-    purposes: a.purposes as string[],
-    legalBases: a.legalBases as ProcessingActivityDoc['legalBases'],
-    legalBasisDetails: a.legalBasisDetails as string,
-    dataSubjectCategories: a.dataSubjectCategories as string[],
-    personalDataCategories: a.personalDataCategories as string[],
-    specialCategories: a.specialCategories as string[],
+  return decodeMembers(ACTIVITY, a, {
     recipients: related.recipients ? [...related.recipients].sort() : undefined,
     transfers: related.transfers
-      ?.map((t) =>
-        compactDoc({
-          recipient: t.recipient as string,
-          country: t.country as string,
-          safeguard: t.safeguard as TransferDoc['safeguard'],
-          documentation: t.documentation as string,
-        }),
-      )
+      ?.map((t): TransferDoc => decodeMembers(TRANSFER, t, { recipient: t.recipient }))
       .sort((x, y) => byText(`${x.recipient}|${x.country}`, `${y.recipient}|${y.country}`)),
-    retention: a.retention as string,
-    securityMeasures: a.securityMeasures as string[],
     datasets: related.datasets ? [...related.datasets].sort() : undefined,
     fields: related.fields?.map((f) => local(organisation, f)).sort(),
   });
@@ -253,17 +154,10 @@ export function decodeActivity(
 
 export function decodeFlow(f: Props, related: { fields?: { from: string; to: string }[] } = {}): FlowDoc {
   const organisation = f.organisation as string;
-  return compactDoc({
-    key: f.localKey as string,
-    name: f.name as string,
-    from: f.from as string,
-    to: f.to as string,
+  return decodeMembers(FLOW, f, {
     fields: related.fields
       ?.map((m) => ({ from: local(organisation, m.from), to: local(organisation, m.to) }))
       .sort((x, y) => byText(`${x.from}|${x.to}`, `${y.from}|${y.to}`)),
-    frequency: f.frequency as FlowDoc['frequency'],
-    mechanism: f.mechanism as FlowDoc['mechanism'],
-    description: f.description as string,
   });
 }
 

@@ -13,12 +13,18 @@ import {
 import {
   ACCESS_METHODS,
   type AccessMethod,
+  CONNECTION_REF_REGEX,
+  DATASET,
   DATASET_KINDS,
   type DatasetKind,
+  FIELD,
+  maxItemsOf,
+  maxLengthOf,
+  SOURCE,
   SOURCE_KINDS,
   type SourceKind,
-  STRUCTURES,
   type Structure,
+  STRUCTURES,
 } from '@cartographer/inventory';
 import { AccessMethodEnum, DatasetKindEnum, SourceKindEnum, StructureEnum } from '../inventory-enums.js';
 import {
@@ -36,7 +42,7 @@ import {
   VolumeInput,
 } from './inventory-common.input.js';
 
-const CONNECTION_REF = /^[A-Z_][A-Z0-9_]{0,127}$/;
+const CONNECTION_REF = CONNECTION_REF_REGEX;
 const CONNECTION_REF_MESSAGE = '$property must be an environment variable name (A-Z, 0-9, _), never the secret itself';
 
 @InputType()
@@ -52,7 +58,7 @@ export class CreateDataSourceInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SOURCE, 'name'))
   name!: string;
 
   @Field(() => SourceKindEnum)
@@ -66,13 +72,13 @@ export class CreateDataSourceInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(SOURCE, 'description'))
   description?: string;
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of the servers hosting it.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'servers'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   servers?: string[];
 
@@ -89,7 +95,7 @@ export class CreateDataSourceInput {
   @Field(() => [AccessMethodEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'accessMethods'))
   @IsIn(ACCESS_METHODS, { each: true })
   accessMethods?: AccessMethod[];
 
@@ -104,7 +110,7 @@ export class CreateDataSourceInput {
   @Field(() => [StakeholderInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'stakeholders'))
   @Nested(() => StakeholderInput)
   stakeholders?: StakeholderInput[];
 }
@@ -123,7 +129,7 @@ export class UpdateDataSourceInput extends RevisionInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SOURCE, 'name'))
   name?: string;
 
   @Field(() => SourceKindEnum, { nullable: true })
@@ -139,13 +145,13 @@ export class UpdateDataSourceInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(SOURCE, 'description'))
   description?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Replaces the whole list.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'servers'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   servers?: string[] | null;
 
@@ -162,7 +168,7 @@ export class UpdateDataSourceInput extends RevisionInput {
   @Field(() => [AccessMethodEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'accessMethods'))
   @IsIn(ACCESS_METHODS, { each: true })
   accessMethods?: AccessMethod[] | null;
 
@@ -174,7 +180,7 @@ export class UpdateDataSourceInput extends RevisionInput {
   @Field(() => [StakeholderInput], { nullable: true, description: 'Replaces the whole list.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'stakeholders'))
   @Nested(() => StakeholderInput)
   stakeholders?: StakeholderInput[] | null;
 }
@@ -192,7 +198,7 @@ export class CreateDatasetInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(512)
+  @MaxLength(maxLengthOf(DATASET, 'name'))
   name!: string;
 
   @Field(() => DatasetKindEnum)
@@ -202,7 +208,7 @@ export class CreateDatasetInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(DATASET, 'description'))
   description?: string;
 
   @Field(() => VolumeInput, { nullable: true })
@@ -213,14 +219,14 @@ export class CreateDatasetInput {
   @Field(() => [FieldDeclarationInput], { nullable: true, description: 'Fields created with the dataset.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(DATASET, 'fields'))
   @Nested(() => FieldDeclarationInput)
   fields?: FieldDeclarationInput[];
 
   @Field(() => [DatasetReferenceInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(DATASET, 'references'))
   @Nested(() => DatasetReferenceInput)
   references?: DatasetReferenceInput[];
 }
@@ -236,7 +242,7 @@ export class UpdateDatasetInput extends RevisionInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(512)
+  @MaxLength(maxLengthOf(DATASET, 'name'))
   name?: string;
 
   @Field(() => DatasetKindEnum, { nullable: true })
@@ -247,7 +253,7 @@ export class UpdateDatasetInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(DATASET, 'description'))
   description?: string | null;
 
   @Field(() => VolumeInput, { nullable: true })
@@ -258,7 +264,7 @@ export class UpdateDatasetInput extends RevisionInput {
   @Field(() => [DatasetReferenceInput], { nullable: true, description: 'Replaces the whole list.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(DATASET, 'references'))
   @Nested(() => DatasetReferenceInput)
   references?: DatasetReferenceInput[] | null;
 }
@@ -272,19 +278,19 @@ export class CreateFieldInput {
   @Field(() => String, { description: 'Unique within the dataset; the field key is <organisation>:<dataset>/<name>.' })
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(FIELD, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(128)
+  @MaxLength(maxLengthOf(FIELD, 'dataType'))
   dataType?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FIELD, 'description'))
   description?: string;
 
   @Field(() => Boolean, { nullable: true })
@@ -300,13 +306,13 @@ export class UpdateFieldInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(128)
+  @MaxLength(maxLengthOf(FIELD, 'dataType'))
   dataType?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FIELD, 'description'))
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true })

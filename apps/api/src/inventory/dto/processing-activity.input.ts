@@ -11,12 +11,16 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  ACTIVITY,
+  FLOW,
   FLOW_MECHANISMS,
   type FlowMechanism,
   FREQUENCIES,
   type Frequency,
   LEGAL_BASES,
   type LegalBasis,
+  maxItemsOf,
+  maxLengthOf,
 } from '@cartographer/inventory';
 import { FlowMechanismEnum, FrequencyEnum, LegalBasisEnum } from '../inventory-enums.js';
 import {
@@ -48,13 +52,13 @@ export class CreateProcessingActivityInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(ACTIVITY, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'description'))
   description?: string;
 
   @Field(() => PartyInput)
@@ -64,7 +68,7 @@ export class CreateProcessingActivityInput {
   @Field(() => [PartyInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'jointControllers'))
   @Nested(() => PartyInput)
   jointControllers?: PartyInput[];
 
@@ -81,87 +85,87 @@ export class CreateProcessingActivityInput {
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'purposes'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'purposes'), { each: true })
   purposes!: string[];
 
   @Field(() => [LegalBasisEnum])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(6)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'legalBases'))
   @IsIn(LEGAL_BASES, { each: true })
   legalBases!: LegalBasis[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
   legalBasisDetails?: string;
 
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'dataSubjectCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'dataSubjectCategories'), { each: true })
   dataSubjectCategories!: string[];
 
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'personalDataCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'personalDataCategories'), { each: true })
   personalDataCategories!: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'specialCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'specialCategories'), { each: true })
   specialCategories?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of recipients data is disclosed to.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'recipients'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   recipients?: string[];
 
   @Field(() => [TransferInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'transfers'))
   @Nested(() => TransferInput)
   transfers?: TransferInput[];
 
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'retention'))
   retention!: string;
 
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'securityMeasures'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'securityMeasures'), { each: true })
   securityMeasures!: string[];
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of datasets used.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'datasets'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   datasets?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of fields used.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'fields'))
   @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
   fields?: string[];
 }
@@ -177,13 +181,13 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(ACTIVITY, 'name'))
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'description'))
   description?: string | null;
 
   @Field(() => PartyInput, { nullable: true })
@@ -194,7 +198,7 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @Field(() => [PartyInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'jointControllers'))
   @Nested(() => PartyInput)
   jointControllers?: PartyInput[] | null;
 
@@ -212,62 +216,62 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'purposes'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'purposes'), { each: true })
   purposes?: string[];
 
   @Field(() => [LegalBasisEnum], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(6)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'legalBases'))
   @IsIn(LEGAL_BASES, { each: true })
   legalBases?: LegalBasis[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
   legalBasisDetails?: string | null;
 
   @Field(() => [String], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'dataSubjectCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'dataSubjectCategories'), { each: true })
   dataSubjectCategories?: string[];
 
   @Field(() => [String], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'personalDataCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'personalDataCategories'), { each: true })
   personalDataCategories?: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'specialCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'specialCategories'), { each: true })
   specialCategories?: string[] | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'recipients'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   recipients?: string[] | null;
 
   @Field(() => [TransferInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'transfers'))
   @Nested(() => TransferInput)
   transfers?: TransferInput[] | null;
 
@@ -275,29 +279,29 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'retention'))
   retention?: string;
 
   @Field(() => [String], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'securityMeasures'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'securityMeasures'), { each: true })
   securityMeasures?: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'datasets'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   datasets?: string[] | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'fields'))
   @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
   fields?: string[] | null;
 }
@@ -311,7 +315,7 @@ export class CreateDataFlowInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(FLOW, 'name'))
   name?: string;
 
   @Field(() => String, { description: 'Graph key of the origin (a data source or a dataset); gives the organisation.' })
@@ -325,7 +329,7 @@ export class CreateDataFlowInput {
   @Field(() => [FlowFieldInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(FLOW, 'fields'))
   @Nested(() => FlowFieldInput)
   fields?: FlowFieldInput[];
 
@@ -342,7 +346,7 @@ export class CreateDataFlowInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FLOW, 'description'))
   description?: string;
 }
 
@@ -351,7 +355,7 @@ export class UpdateDataFlowInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(FLOW, 'name'))
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -367,7 +371,7 @@ export class UpdateDataFlowInput extends RevisionInput {
   @Field(() => [FlowFieldInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(FLOW, 'fields'))
   @Nested(() => FlowFieldInput)
   fields?: FlowFieldInput[] | null;
 
@@ -384,6 +388,6 @@ export class UpdateDataFlowInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FLOW, 'description'))
   description?: string | null;
 }

@@ -5,6 +5,7 @@ import { InventoryErrorCode, notFoundError, quote } from '../inventory.errors.js
 import { Label } from '../model/labels.js';
 import {
   compactDoc,
+  type Declared,
   readDepartment,
   readOrganisations,
   readRecipient,
@@ -25,6 +26,7 @@ import {
 } from './command-support.js';
 import type {
   Authorize,
+  Changes,
   CommandResult,
   CreateDepartmentCommand,
   CreateOrganisationCommand,
@@ -103,129 +105,104 @@ export async function organisationHeaderChanges(
   return { exists: true, changed };
 }
 
-export async function createDepartment(
+/** The entities listed directly under the organisation in a document. */
+type Listed = Label.Department | Label.Server | Label.Recipient;
+type ListedDoc = DepartmentDoc | ServerDoc | RecipientDoc;
+
+const LISTED: Readonly<
+  Record<
+    Listed,
+    {
+      collection: 'departments' | 'servers' | 'recipients';
+      noun: string;
+      read: (tx: ManagedTransaction, key: string) => Promise<Declared<ListedDoc> | null>;
+    }
+  >
+> = {
+  [Label.Department]: { collection: 'departments', noun: 'department', read: readDepartment },
+  [Label.Server]: { collection: 'servers', noun: 'server', read: readServer },
+  [Label.Recipient]: { collection: 'recipients', noun: 'recipient', read: readRecipient },
+};
+
+/** Departments are their own department (access filters read it); servers and recipients have none. */
+const departmentOf = (label: Listed, doc: ListedDoc) => (label === Label.Department ? doc.key : null);
+
+async function createListed(
   tx: ManagedTransaction,
-  command: CreateDepartmentCommand,
+  label: Listed,
+  command: ListedDoc & { organisation: string },
   authorize: Authorize,
 ): Promise<CommandResult> {
   const { organisation, ...rest } = command;
-  const doc = compactDoc(rest as DepartmentDoc);
+  const doc = compactDoc(rest as ListedDoc);
+  const { collection, noun } = LISTED[label];
   return createInOrganisation(
     tx,
     {
-      label: Label.Department,
+      label,
       organisation,
       local: doc.key,
-      keySpace: [Label.Department],
-      noun: 'department',
-      department: doc.key,
-      at: 'departments[0]',
-      document: (header) => ({ version: 1, organisation: header, departments: [doc] }),
+      keySpace: [label],
+      noun,
+      department: departmentOf(label, doc),
+      at: `${collection}[0]`,
+      document: (header) => ({ version: 1, organisation: header, [collection]: [doc] }),
       after: doc,
     },
     authorize,
   );
 }
 
-export async function updateDepartment(
+async function updateListed(
+  tx: ManagedTransaction,
+  label: Listed,
+  key: string,
+  changes: Changes<ListedDoc>,
+  authorize: Authorize,
+  expectedRevision?: string | null,
+): Promise<CommandResult> {
+  const { collection, read } = LISTED[label];
+  const organisation = await lockEntity(tx, label, key);
+  const current = (await read(tx, key))!;
+  const header = await headerOf(tx, organisation);
+  const next = merge(current.doc, withoutUndefined({ ...changes, key: undefined }));
+  const it = target(label, key, organisation, current.department);
+  authorize({ action: 'update', label, current: it, next: it, fields: changedFields(changes) });
+  checkRevision(label, key, expectedRevision, current.revision);
+  // A department's stakeholders are re-created from the new list.
+  const prune =
+    label === Label.Department && 'stakeholders' in changes && changes.stakeholders !== undefined
+      ? pruneStakeholders(Label.Department, key)
+      : undefined;
+  await writeDocument(tx, { version: 1, organisation: header, [collection]: [next] }, `${collection}[0]`, prune);
+  return { label, key, organisation, before: current.doc, after: next };
+}
+
+export const createDepartment = (tx: ManagedTransaction, command: CreateDepartmentCommand, authorize: Authorize) =>
+  createListed(tx, Label.Department, command, authorize);
+export const createServer = (tx: ManagedTransaction, command: CreateServerCommand, authorize: Authorize) =>
+  createListed(tx, Label.Server, command, authorize);
+export const createRecipient = (tx: ManagedTransaction, command: CreateRecipientCommand, authorize: Authorize) =>
+  createListed(tx, Label.Recipient, command, authorize);
+
+export const updateDepartment = (
   tx: ManagedTransaction,
   key: string,
   changes: UpdateDepartmentCommand,
   authorize: Authorize,
   expectedRevision?: string | null,
-): Promise<CommandResult> {
-  const organisation = await lockEntity(tx, Label.Department, key);
-  const current = (await readDepartment(tx, key))!;
-  const org = await headerOf(tx, organisation);
-  const next = merge(current.doc, changes);
-  const it = target(Label.Department, key, organisation, current.department);
-  authorize({ action: 'update', label: Label.Department, current: it, next: it, fields: changedFields(changes) });
-  checkRevision(Label.Department, key, expectedRevision, current.revision);
-  const prune = changes.stakeholders !== undefined ? pruneStakeholders(Label.Department, key) : undefined;
-  await writeDocument(tx, { version: 1, organisation: org, departments: [next] }, 'departments[0]', prune);
-  return { label: Label.Department, key, organisation, before: current.doc, after: next };
-}
-
-export async function createServer(
-  tx: ManagedTransaction,
-  command: CreateServerCommand,
-  authorize: Authorize,
-): Promise<CommandResult> {
-  const { organisation, ...rest } = command;
-  const doc = compactDoc(rest as ServerDoc);
-  return createInOrganisation(
-    tx,
-    {
-      label: Label.Server,
-      organisation,
-      local: doc.key,
-      keySpace: [Label.Server],
-      noun: 'server',
-      department: null,
-      at: 'servers[0]',
-      document: (header) => ({ version: 1, organisation: header, servers: [doc] }),
-      after: doc,
-    },
-    authorize,
-  );
-}
-
-export async function updateServer(
+) => updateListed(tx, Label.Department, key, changes, authorize, expectedRevision);
+export const updateServer = (
   tx: ManagedTransaction,
   key: string,
   changes: UpdateServerCommand,
   authorize: Authorize,
   expectedRevision?: string | null,
-): Promise<CommandResult> {
-  const organisation = await lockEntity(tx, Label.Server, key);
-  const current = (await readServer(tx, key))!;
-  const org = await headerOf(tx, organisation);
-  const next = merge(current.doc, changes);
-  const it = target(Label.Server, key, organisation, null);
-  authorize({ action: 'update', label: Label.Server, current: it, next: it, fields: changedFields(changes) });
-  checkRevision(Label.Server, key, expectedRevision, current.revision);
-  await writeDocument(tx, { version: 1, organisation: org, servers: [next] }, 'servers[0]');
-  return { label: Label.Server, key, organisation, before: current.doc, after: next };
-}
-
-export async function createRecipient(
-  tx: ManagedTransaction,
-  command: CreateRecipientCommand,
-  authorize: Authorize,
-): Promise<CommandResult> {
-  const { organisation, ...rest } = command;
-  const doc = compactDoc(rest as RecipientDoc);
-  return createInOrganisation(
-    tx,
-    {
-      label: Label.Recipient,
-      organisation,
-      local: doc.key,
-      keySpace: [Label.Recipient],
-      noun: 'recipient',
-      department: null,
-      at: 'recipients[0]',
-      document: (header) => ({ version: 1, organisation: header, recipients: [doc] }),
-      after: doc,
-    },
-    authorize,
-  );
-}
-
-export async function updateRecipient(
+) => updateListed(tx, Label.Server, key, changes, authorize, expectedRevision);
+export const updateRecipient = (
   tx: ManagedTransaction,
   key: string,
   changes: UpdateRecipientCommand,
   authorize: Authorize,
   expectedRevision?: string | null,
-): Promise<CommandResult> {
-  const organisation = await lockEntity(tx, Label.Recipient, key);
-  const current = (await readRecipient(tx, key))!;
-  const org = await headerOf(tx, organisation);
-  const next = merge(current.doc, changes);
-  const it = target(Label.Recipient, key, organisation, null);
-  authorize({ action: 'update', label: Label.Recipient, current: it, next: it, fields: changedFields(changes) });
-  checkRevision(Label.Recipient, key, expectedRevision, current.revision);
-  await writeDocument(tx, { version: 1, organisation: org, recipients: [next] }, 'recipients[0]');
-  return { label: Label.Recipient, key, organisation, before: current.doc, after: next };
-}
+) => updateListed(tx, Label.Recipient, key, changes, authorize, expectedRevision);

@@ -9,19 +9,7 @@ import {
   type RelRow,
 } from '../graph/graph-batch.js';
 import { Label, Rel } from '../model/labels.js';
-import {
-  ACTIVITY,
-  DATASET,
-  DEPARTMENT,
-  FLOW,
-  ORGANISATION,
-  RECIPIENT,
-  REFERENCE,
-  SERVER,
-  SOURCE,
-  STAKEHOLDER,
-  TRANSFER,
-} from '../model/declarations.js';
+import * as declared from '../model/declarations.js';
 import { encodeMembers } from '../model/storage.js';
 import type { InventoryDocument, StakeholderDoc } from './inventory-document.js';
 
@@ -140,7 +128,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
   country(o.dpo?.country, 'organisation.dpo.country');
   b.node(Label.Organisation, org, {
     organisation: org,
-    ...encodeMembers(ORGANISATION, o),
+    ...encodeMembers(declared.ORGANISATION, o),
     country: o.country?.toUpperCase() ?? null,
   });
 
@@ -152,13 +140,17 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
   ) => {
     for (const s of list ?? []) {
       const key = stakeholderKey(ownerKey, s);
-      b.node(Label.Stakeholder, key, { organisation: org, department, ...encodeMembers(STAKEHOLDER, s) });
+      b.node(Label.Stakeholder, key, { organisation: org, department, ...encodeMembers(declared.STAKEHOLDER, s) });
       b.rel(Rel.HAS_STAKEHOLDER, ownerLabel, Label.Stakeholder, { from: ownerKey, to: key, props: { role: s.role } });
     }
   };
 
   for (const d of doc.departments ?? []) {
-    b.node(Label.Department, k(d.key), { organisation: org, ...encodeMembers(DEPARTMENT, d), department: d.key });
+    b.node(Label.Department, k(d.key), {
+      organisation: org,
+      ...encodeMembers(declared.DEPARTMENT, d),
+      department: d.key,
+    });
     b.rel(Rel.HAS_DEPARTMENT, Label.Organisation, Label.Department, { from: org, to: k(d.key) });
     stakeholders(Label.Department, k(d.key), d.stakeholders, d.key);
   }
@@ -167,7 +159,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
     const j = country(s.country, `servers[${i}].country`, { certifications: s.certifications });
     b.node(Label.Server, k(s.key), {
       organisation: org,
-      ...encodeMembers(SERVER, s),
+      ...encodeMembers(declared.SERVER, s),
       country: j?.country ?? s.country,
       jurisdiction: j?.jurisdiction ?? null,
       jurisdictionNote: j?.explanation ?? null,
@@ -179,7 +171,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
     const j = country(r.country, `recipients[${i}].country`, { certifications: r.certifications });
     b.node(Label.Recipient, k(r.key), {
       organisation: org,
-      ...encodeMembers(RECIPIENT, r),
+      ...encodeMembers(declared.RECIPIENT, r),
       country: j?.country ?? r.country,
       jurisdiction: j?.jurisdiction ?? null,
       jurisdictionNote: j?.explanation ?? null,
@@ -190,7 +182,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
   (doc.sources ?? []).forEach((s, si) => {
     const path = `sources[${si}]`;
     ref(departments, [Label.Department], s.department, `${path}.department`);
-    b.node(Label.DataSource, k(s.key), { organisation: org, ...encodeMembers(SOURCE, s) });
+    b.node(Label.DataSource, k(s.key), { organisation: org, ...encodeMembers(declared.SOURCE, s) });
     b.rel(Rel.OWNS, Label.Department, Label.DataSource, { from: k(s.department), to: k(s.key) });
     (s.servers ?? []).forEach((server, i) => {
       ref(servers, [Label.Server], server, `${path}.servers[${i}]`);
@@ -202,7 +194,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
       const dpath = `${path}.datasets[${di}]`;
       b.node(Label.Dataset, k(d.key), {
         organisation: org,
-        ...encodeMembers(DATASET, d),
+        ...encodeMembers(declared.DATASET, d),
         department: s.department,
         source: s.key,
       });
@@ -251,7 +243,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
         b.rel(Rel.REFERENCES, Label.Dataset, Label.Dataset, {
           from: k(d.key),
           to: k(r.dataset),
-          props: encodeMembers(REFERENCE, r),
+          props: encodeMembers(declared.REFERENCE, r),
         });
         // Field-level lineage of the foreign key: the referenced column's values live on in the
         // referencing column (a patient id in a stay row identifies the patient too).
@@ -297,7 +289,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
     country(a.representative?.country, `${path}.representative.country`);
     country(a.dpo?.country, `${path}.dpo.country`);
     (a.jointControllers ?? []).forEach((jc, i) => country(jc.country, `${path}.jointControllers[${i}].country`));
-    b.node(Label.ProcessingActivity, k(a.key), { organisation: org, ...encodeMembers(ACTIVITY, a) });
+    b.node(Label.ProcessingActivity, k(a.key), { organisation: org, ...encodeMembers(declared.ACTIVITY, a) });
     b.rel(Rel.RUNS, Label.Department, Label.ProcessingActivity, { from: k(a.department), to: k(a.key) });
     (a.recipients ?? []).forEach((r, i) => {
       ref(recipients, [Label.Recipient], r, `${path}.recipients[${i}]`);
@@ -310,7 +302,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
         from: k(a.key),
         to: k(t.recipient),
         props: {
-          ...encodeMembers(TRANSFER, t),
+          ...encodeMembers(declared.TRANSFER, t),
           country: j?.country ?? t.country,
           jurisdiction: j?.jurisdiction ?? null,
         },
@@ -338,7 +330,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
     const toLabel = endpoint(f.to, 'to');
     b.node(Label.DataFlow, k(f.key), {
       organisation: org,
-      ...encodeMembers(FLOW, f),
+      ...encodeMembers(declared.FLOW, f),
       department:
         datasetDepartment.get(f.from) ?? (doc.sources ?? []).find((s) => s.key === f.from)?.department ?? null,
     });

@@ -499,6 +499,26 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
       dataSource: null,
       dataSources: { totalCount: 0, items: [] },
     });
+
+    // The AUDITOR's revision does not digest the member hidden from it: no guess can be tested.
+    const revision = async (session: typeof admin) =>
+      (
+        await kit.gql<{ dataSource: { revision: string } }>(
+          session,
+          'query ($key: ID!) { dataSource(key: $key) { revision } }',
+          { key: `${org}:dpi` },
+        )
+      ).data!.dataSource.revision;
+    const [seen, full] = [await revision(auditor), await revision(admin)];
+    expect(seen).not.toBe(full);
+    await kit.gql(
+      admin,
+      'mutation ($key: ID!) { updateDataSource(key: $key, input: { connectionRef: "OTHER_URL" }) { key } }',
+      {
+        key: `${org}:dpi`,
+      },
+    );
+    expect([await revision(auditor), (await revision(admin)) === full]).toEqual([seen, false]);
   });
 
   it('lets a DATA_LEAD change sources of its departments only, and never move one out of them', async () => {

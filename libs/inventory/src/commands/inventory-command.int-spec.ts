@@ -88,6 +88,27 @@ describe('inventory commands: one transaction, optimistic concurrency (real Neo4
     );
   });
 
+  it('of two concurrent creates of one organisation, one wins, the other answers DUPLICATE_KEY', async () => {
+    const key = uniqueId('cmd-');
+    owned.push(key);
+    const outcomes = await Promise.allSettled(
+      ['Première', 'Seconde'].map((name) => sut.createOrganisation({ key, name, country: 'FR' }, system)),
+    );
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const won = outcomes.findIndex((outcome) => outcome.status === 'fulfilled');
+    const lost = outcomes[1 - won] as PromiseRejectedResult;
+    expect([(lost.reason as InventoryError).code, (lost.reason as InventoryError).message]).toEqual([
+      InventoryErrorCode.DUPLICATE_KEY,
+      `input.key: organisation '${key}' already exists`,
+    ]);
+    expect((await exported(key)).organisation).toEqual({ key, name: ['Première', 'Seconde'][won], country: 'FR' });
+    const [created] = await neo4j.queryRead<{ createdAt: string | null }>(
+      'MATCH (o:Organisation {key: $key}) RETURN o.createdAt AS createdAt',
+      { key },
+    );
+    expect(typeof created.createdAt).toBe('string');
+  });
+
   it('locks before it reads: an update that starts while another is uncommitted sees its result', async () => {
     const { source } = await seeded();
     const { revision } = (await sourceOf(source))!;

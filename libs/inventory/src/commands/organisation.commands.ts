@@ -1,3 +1,4 @@
+import { GraphErrorCode, graphErrorCodeOf } from '@cartographer/graph';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { DepartmentDoc, OrganisationDoc, RecipientDoc, ServerDoc } from '../format/inventory-document.js';
 import { readInventory } from '../format/inventory-exporter.js';
@@ -46,9 +47,21 @@ export async function createOrganisation(
   authorize: Authorize,
 ): Promise<CommandResult> {
   const doc = compactDoc(command);
-  if ((await readOrganisations(tx, [doc.key])).length > 0)
-    throw fail(InventoryErrorCode.DUPLICATE_KEY, 'input.key', `organisation ${quote(doc.key)} already exists`);
+  const duplicate = () =>
+    fail(InventoryErrorCode.DUPLICATE_KEY, 'input.key', `organisation ${quote(doc.key)} already exists`);
+  if ((await readOrganisations(tx, [doc.key])).length > 0) throw duplicate();
   authorize({ action: 'create', label: Label.Organisation, next: target(Label.Organisation, doc.key, doc.key, null) });
+  // There is no node to lock yet: claim the key first, so a concurrent create of the same
+  // organisation fails on the key's unique constraint instead of overwriting this declaration.
+  try {
+    await tx.run(`CREATE (:${Label.Organisation} {key: $key, organisation: $key, createdAt: $now})`, {
+      key: doc.key,
+      now: new Date().toISOString(),
+    });
+  } catch (error) {
+    if (graphErrorCodeOf(error) === GraphErrorCode.CONSTRAINT) throw duplicate();
+    throw error;
+  }
   await writeDocument(tx, { version: 1, organisation: doc }, 'organisation');
   return { label: Label.Organisation, key: doc.key, organisation: doc.key, before: null, after: doc };
 }

@@ -1,3 +1,4 @@
+import { CONNECTION_REF_PATTERN } from '@cartographer/common';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import { ConfigError } from './config.errors.js';
@@ -256,7 +257,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
  * The value is handed to the connector and never stored or logged.
  */
 export function secretFromEnv(variable: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (!/^[A-Z_][A-Z0-9_]{0,127}$/.test(variable)) return undefined;
+  if (!CONNECTION_REF_PATTERN.test(variable)) return undefined;
   const value = env[variable];
   return value === undefined || value.trim() === '' ? undefined : value;
 }

@@ -6,6 +6,7 @@ import { testStores, uniqueId } from '@cartographer/testing';
 import { GraphError, GraphErrorCode } from './graph.errors.js';
 import { GraphMigrationService, loadGraphMigrations, splitStatements } from './graph-migrations.js';
 import { createDriver, Neo4jService } from './neo4j.service.js';
+import { toNumber } from './neo4j-values.js';
 
 describe('graph migrations (real Neo4j)', () => {
   let neo4j: Neo4jService;
@@ -59,10 +60,8 @@ describe('graph migrations (real Neo4j)', () => {
       { base, top: base + 10 },
     );
     expect(ledger).toEqual([{ file: `V${base}__constraint.cypher` }, { file: `V${base + 1}__seed.cypher` }]);
-    const nodes = await neo4j.queryRead<{ count: { toNumber(): number } }>(
-      `MATCH (n:${label}) RETURN count(n) AS count`,
-    );
-    expect(nodes[0].count.toNumber()).toBe(1);
+    const nodes = await neo4j.queryRead<{ count: unknown }>(`MATCH (n:${label}) RETURN count(n) AS count`);
+    expect(toNumber(nodes[0].count)).toBe(1);
     await expect(neo4j.queryWrite(`CREATE (:${label} {key: 'seed'})`)).rejects.toMatchObject({
       code: 'Neo.ClientError.Schema.ConstraintValidationFailed',
     });

@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
+import { createDriver, GraphMigrationService, Neo4jService, plainValue, toNumber } from '@cartographer/graph';
 import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
 import { compileInventory } from './format/inventory-compiler.js';
-import { plain } from './format/inventory-exporter.js';
 import { validateInventoryDocument } from './format/inventory-parser.js';
 import { Label } from './model/labels.js';
 import { writeBatch } from './graph/batch-writer.js';
@@ -26,7 +25,7 @@ describe('inventory import and export (real Neo4j)', () => {
       Object.keys(props)
         .filter((name) => name !== 'createdAt')
         .sort()
-        .map((name) => `${name}=${JSON.stringify(plain(props[name]))};`)
+        .map((name) => `${name}=${JSON.stringify(plainValue(props[name]))};`)
         .join('');
     const nodes = await neo4j.queryRead<{ label: string; key: string; props: Record<string, unknown> }>(
       'MATCH (n {organisation: $organisation}) RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props',
@@ -271,13 +270,13 @@ describe('inventory import and export (real Neo4j)', () => {
     const fields = await neo4j.queryRead<{
       dataset: string;
       description: string | null;
-      count: { toNumber(): number };
+      count: unknown;
     }>(
       `MATCH (f:Field {key: $field}) OPTIONAL MATCH (d:Dataset)-[:HAS_FIELD]->(f)
        RETURN d.key AS dataset, f.description AS description, count(*) AS count`,
       { field: `${key}:patients/nom` },
     );
-    expect(fields.map((f) => ({ ...f, count: f.count.toNumber() }))).toEqual([
+    expect(fields.map((f) => ({ ...f, count: toNumber(f.count) }))).toEqual([
       { dataset: `${key}:patients`, description: 'Nom de naissance', count: 1 },
     ]);
   });

@@ -7,7 +7,7 @@ function shortHash(value: string): string {
 }
 
 /**
- * A valid inventory key (`[A-Za-z0-9][A-Za-z0-9._-]{0,127}`) derived from any name, stable and
+ * A valid inventory key (LOCAL_KEY_PATTERN of @cartographer/common) derived from any name, stable and
  * collision-free: a name that had to be changed carries a hash of the original.
  */
 export function keyFrom(name: string, prefix = ''): string {

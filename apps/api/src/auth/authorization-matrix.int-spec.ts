@@ -1,7 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { type InventoryDocument, InventoryCommandService, InventoryImportService } from '@cartographer/inventory';
+import {
+  ALLOW_ALL,
+  type InventoryDocument,
+  InventoryCommandService,
+  InventoryImportService,
+} from '@cartographer/inventory';
 import {
   activityRecord,
   connectionRefOf,
@@ -816,78 +821,101 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
     'deleteDataFlow',
     'DataFlow',
     (fx) => `${fx.main}:flow-tmp`,
-    (commands, fx) => commands.createDataFlow({ key: 'flow-tmp', from: `${fx.main}:ds-a`, to: `${fx.main}:ds-b` }),
+    (commands, fx) =>
+      commands.createDataFlow(
+        { key: 'flow-tmp', from: `${fx.main}:ds-a`, to: `${fx.main}:ds-b` },
+        { authorize: ALLOW_ALL },
+      ),
   ),
   deleteDataSource: remove(
     'deleteDataSource',
     'DataSource',
     (fx) => `${fx.main}:src-tmp`,
     (commands, fx) =>
-      commands.createDataSource({
-        key: 'src-tmp',
-        name: 'Throw-away',
-        department: `${fx.main}:dept-a`,
-        kind: 'SAAS_APPLICATION',
-        structure: 'STRUCTURED',
-      }),
+      commands.createDataSource(
+        {
+          key: 'src-tmp',
+          name: 'Throw-away',
+          department: `${fx.main}:dept-a`,
+          kind: 'SAAS_APPLICATION',
+          structure: 'STRUCTURED',
+        },
+        { authorize: ALLOW_ALL },
+      ),
   ),
   deleteDataset: remove(
     'deleteDataset',
     'Dataset',
     (fx) => `${fx.main}:ds-tmp`,
     (commands, fx) =>
-      commands.createDataset({ key: 'ds-tmp', name: 'Throw-away', kind: 'TABLE', source: `${fx.main}:src-a` }),
+      commands.createDataset(
+        { key: 'ds-tmp', name: 'Throw-away', kind: 'TABLE', source: `${fx.main}:src-a` },
+        { authorize: ALLOW_ALL },
+      ),
   ),
   deleteDepartment: remove(
     'deleteDepartment',
     'Department',
     (fx) => `${fx.main}:dept-tmp`,
-    (commands, fx) => commands.createDepartment({ organisation: fx.main, key: 'dept-tmp', name: 'Throw-away' }),
+    (commands, fx) =>
+      commands.createDepartment(
+        { organisation: fx.main, key: 'dept-tmp', name: 'Throw-away' },
+        { authorize: ALLOW_ALL },
+      ),
   ),
   deleteField: remove(
     'deleteField',
     'Field',
     (fx) => `${fx.main}:ds-a/tmp_field`,
-    (commands, fx) => commands.createField({ dataset: `${fx.main}:ds-a`, name: 'tmp_field' }),
+    (commands, fx) => commands.createField({ dataset: `${fx.main}:ds-a`, name: 'tmp_field' }, { authorize: ALLOW_ALL }),
   ),
   deleteProcessingActivity: remove(
     'deleteProcessingActivity',
     'ProcessingActivity',
     (fx) => `${fx.main}:pa-tmp`,
     (commands, fx) =>
-      commands.createProcessingActivity({
-        ...activity(),
-        key: 'pa-tmp',
-        name: 'Throw-away',
-        department: `${fx.main}:dept-a`,
-      }),
+      commands.createProcessingActivity(
+        {
+          ...activity(),
+          key: 'pa-tmp',
+          name: 'Throw-away',
+          department: `${fx.main}:dept-a`,
+        },
+        { authorize: ALLOW_ALL },
+      ),
   ),
   deleteRecipient: remove(
     'deleteRecipient',
     'Recipient',
     (fx) => `${fx.main}:rcp-tmp`,
     (commands, fx) =>
-      commands.createRecipient({
-        organisation: fx.main,
-        key: 'rcp-tmp',
-        name: 'Throw-away',
-        role: 'PROCESSOR',
-        country: 'FR',
-        safeguard: 'NONE',
-      }),
+      commands.createRecipient(
+        {
+          organisation: fx.main,
+          key: 'rcp-tmp',
+          name: 'Throw-away',
+          role: 'PROCESSOR',
+          country: 'FR',
+          safeguard: 'NONE',
+        },
+        { authorize: ALLOW_ALL },
+      ),
   ),
   deleteServer: remove(
     'deleteServer',
     'Server',
     (fx) => `${fx.main}:srv-tmp`,
     (commands, fx) =>
-      commands.createServer({
-        organisation: fx.main,
-        key: 'srv-tmp',
-        name: 'Throw-away',
-        hosting: 'CLOUD',
-        country: 'FR',
-      }),
+      commands.createServer(
+        {
+          organisation: fx.main,
+          key: 'srv-tmp',
+          name: 'Throw-away',
+          hosting: 'CLOUD',
+          country: 'FR',
+        },
+        { authorize: ALLOW_ALL },
+      ),
   ),
   disableUser: {
     query: 'mutation ($id: ID!) { disableUser(id: $id) { email disabled } }',

@@ -1,3 +1,4 @@
+import { ORGANISATION_KEY_PATTERN } from '@cartographer/common';
 import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import {
@@ -35,7 +36,7 @@ import {
 export class FindingsArgs {
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/)
+  @Matches(ORGANISATION_KEY_PATTERN)
   organisation?: string;
 
   @Field(() => FindingStatusEnum, { nullable: true })

@@ -9,7 +9,14 @@ import {
   type Subject,
   type SubjectFields,
 } from '@cartographer/access';
-import { type Authorize, type CommandTarget, type InventoryItem, Label, notFoundError } from '@cartographer/inventory';
+import {
+  type Authorize,
+  type CommandTarget,
+  type InventoryItem,
+  Label,
+  notFoundError,
+  revisionOf,
+} from '@cartographer/inventory';
 import { type View, viewOf } from './inventory-views.js';
 
 export type InventorySubject = Exclude<Subject, 'all'>;
@@ -45,11 +52,24 @@ export function readFilter(ability: AppAbility, labels: readonly Label[]): Acces
     }));
 }
 
-/** Per-instance read check, field-level redaction, then the GraphQL view. */
+/**
+ * Per-instance read check, field-level redaction, then the GraphQL view. The revision digests the
+ * whole declaration, so a caller a member is hidden from gets one digesting what it may read
+ * instead: otherwise it could test guesses of the hidden member (an environment variable name)
+ * against the revision. Such callers cannot update what they cannot read.
+ */
 export function present(ability: AppAbility, item: InventoryItem): View {
   const subject = SUBJECT_OF[item.label];
   const redacted = redactFields(ability, subject, item as SubjectFields & InventoryItem);
-  return viewOf({ ...redacted, label: item.label, key: item.key, organisation: item.organisation });
+  const hidden = Object.keys(item).some((member) => !(member in redacted));
+  const { revision: _full, ...visible } = redacted;
+  return viewOf({
+    ...redacted,
+    ...(hidden ? { revision: revisionOf(visible) } : {}),
+    label: item.label,
+    key: item.key,
+    organisation: item.organisation,
+  });
 }
 
 const canReadOrganisation = (ability: AppAbility, organisation: string): boolean =>

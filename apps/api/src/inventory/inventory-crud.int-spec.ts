@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
 import { resolveJurisdiction } from '@cartographer/compliance';
+import { exportInventory, revisionOf } from '@cartographer/inventory';
 import { clinic, type InventoryTestKit, Role, type Session, startInventoryKit } from './testing/inventory-test-kit.js';
 
 const SOURCE = `
@@ -498,6 +499,26 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
       dataSource: null,
       dataSources: { totalCount: 0, items: [] },
     });
+
+    // The AUDITOR's revision does not digest the member hidden from it: no guess can be tested.
+    const revision = async (session: typeof admin) =>
+      (
+        await kit.gql<{ dataSource: { revision: string } }>(
+          session,
+          'query ($key: ID!) { dataSource(key: $key) { revision } }',
+          { key: `${org}:dpi` },
+        )
+      ).data!.dataSource.revision;
+    const [seen, full] = [await revision(auditor), await revision(admin)];
+    expect(seen).not.toBe(full);
+    await kit.gql(
+      admin,
+      'mutation ($key: ID!) { updateDataSource(key: $key, input: { connectionRef: "OTHER_URL" }) { key } }',
+      {
+        key: `${org}:dpi`,
+      },
+    );
+    expect([await revision(auditor), (await revision(admin)) === full]).toEqual([seen, false]);
   });
 
   it('lets a DATA_LEAD change sources of its departments only, and never move one out of them', async () => {
@@ -534,6 +555,48 @@ describe('inventory CRUD through GraphQL (booted API, real Neo4j and PostgreSQL)
       { key: 'dpi', name: 'DPI v2', department: 'admissions' },
       { key: 'entrepot', name: 'Entrepôt de données', department: 'it' },
     ]);
+  });
+
+  it('answers a revision with every entity and refuses an update carrying a stale one, writing nothing', async () => {
+    const org = kit.organisation();
+    await kit.importDocument(clinic(org));
+    const key = `${org}:dpi`;
+    const read = async () =>
+      (
+        await kit.gql<{ dataSource: { revision: string; name: string; datasets: { revision: string }[] } }>(
+          admin,
+          'query ($key: ID!) { dataSource(key: $key) { revision name datasets(first: 5) { revision } } }',
+          { key },
+        )
+      ).data!.dataSource;
+    const update = (input: Record<string, unknown>) =>
+      kit.gql<{ updateDataSource: { name: string; revision: string } }>(
+        admin,
+        'mutation ($key: ID!, $input: UpdateDataSourceInput!) { updateDataSource(key: $key, input: $input) { name revision } }',
+        { key, input },
+      );
+    const first = await read();
+    const declared = await exportInventory(kit.neo4j, org);
+    const { datasets, ...source } = declared.sources!.find((s) => s.key === 'dpi')!;
+    expect(first.revision).toBe(revisionOf(source));
+    expect(first.datasets.map((d) => d.revision)).toEqual(datasets!.map(({ fields: _f, ...d }) => revisionOf(d)));
+
+    const changed = await update({ name: 'DPI v3', revision: first.revision });
+    expect(changed.data!.updateDataSource).toEqual({ name: 'DPI v3', revision: (await read()).revision });
+    expect(changed.data!.updateDataSource.revision).not.toBe(first.revision);
+
+    const before = await kit.snapshot(org);
+    const stale = await update({ name: 'Lost update', revision: first.revision });
+    expect(stale.errors?.map((error) => [error.extensions?.code, error.message])).toEqual([
+      [
+        'CONFLICT',
+        `DataSource '${key}' has changed since revision '${first.revision}': its current revision is '${changed.data!.updateDataSource.revision}'; read it again and re-apply the change`,
+      ],
+    ]);
+    expect(await kit.snapshot(org)).toEqual(before);
+
+    const unconditional = await update({ name: 'DPI v4' });
+    expect(unconditional.data!.updateDataSource.name).toBe('DPI v4');
   });
 
   it('refuses to delete what others reference, naming them, and deletes nothing', async () => {

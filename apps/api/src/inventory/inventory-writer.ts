@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { type AppAbility, AuditService } from '@cartographer/access';
+import { type AppAbility, type AuditEntry, AuditOutbox, AuditOutboxRelay } from '@cartographer/access';
 import {
-  type Authorize,
+  type CommandContext,
   type CommandResult,
+  type DeletionResult,
   InventoryCommandService,
   InventoryError,
   InventoryErrorCode,
@@ -21,15 +22,53 @@ export function plainInput<T>(input: T): T {
   return JSON.parse(JSON.stringify(input)) as T;
 }
 
+/** An update input as a command's arguments: the changes, the context, and the revision the caller read. */
+export function updateOf<T extends { revision?: string | null }>(
+  input: T,
+  context: CommandContext,
+): [changes: Omit<T, 'revision'>, context: CommandContext, expectedRevision: string | undefined] {
+  const { revision, ...changes } = plainInput(input);
+  return [changes, context, revision ?? undefined];
+}
+
+/** The audit entry of a command's result: what changed, before and after (never sampled values). */
+function auditEntryOf(
+  action: 'create' | 'update' | 'delete',
+  result: CommandResult | DeletionResult,
+  cascade = false,
+): AuditEntry {
+  if (action === 'delete') {
+    const deletion = result as DeletionResult;
+    return {
+      action: `${auditName(deletion.label)}.delete`,
+      entityType: deletion.label,
+      entityKey: deletion.key,
+      organisation: deletion.organisation,
+      after: { cascade, deleted: deletion.deleted },
+    };
+  }
+  const change = result as CommandResult;
+  return {
+    action: `${auditName(change.label)}.${action}`,
+    entityType: change.label,
+    entityKey: change.key,
+    organisation: change.organisation,
+    before: change.before ?? undefined,
+    after: change.after,
+  };
+}
+
 /**
- * Runs a command with the caller's authorization hook, records the change in the audit log, and
- * answers with the entity as the caller may now read it.
+ * Runs a command with the caller's authorization hook and its audit entry written to the outbox in
+ * the command's own transaction (a crash after the commit cannot lose it), relays it to the hash
+ * chain, and answers with the entity as the caller may now read it.
  */
 @Injectable()
 export class InventoryWriter {
   constructor(
     readonly commands: InventoryCommandService,
-    private readonly audit: AuditService,
+    private readonly outbox: AuditOutbox,
+    private readonly relay: AuditOutboxRelay,
     private readonly reader: InventoryReader,
     private readonly loaders: InventoryLoaderFactory,
   ) {}
@@ -37,17 +76,10 @@ export class InventoryWriter {
   async run(
     caller: Caller,
     action: 'create' | 'update',
-    command: (authorize: Authorize) => Promise<CommandResult>,
+    command: (context: CommandContext) => Promise<CommandResult>,
   ): Promise<View> {
-    const result = await command(authorizerFor(caller.ability));
-    await this.audit.record({
-      action: `${auditName(result.label)}.${action}`,
-      entityType: result.label,
-      entityKey: result.key,
-      organisation: result.organisation,
-      before: result.before ?? undefined,
-      after: result.after,
-    });
+    const result = await command(this.contextOf(caller, action));
+    await this.relay.flush();
     this.loaders.reset(caller.request);
     const view = await this.reader.one(caller.ability, result.label, result.key);
     if (!view)
@@ -58,15 +90,19 @@ export class InventoryWriter {
     return view;
   }
 
+  /** The caller's authorization hook, and the audit entry enqueued inside the command's transaction. */
+  private contextOf(caller: Caller, action: 'create' | 'update' | 'delete', cascade = false): CommandContext {
+    return {
+      authorize: authorizerFor(caller.ability),
+      onWrite: async (tx, result) => {
+        await this.outbox.enqueue(tx, auditEntryOf(action, result, cascade));
+      },
+    };
+  }
+
   async delete(caller: Caller, label: Label, key: string, cascade: boolean): Promise<DeletionModel> {
-    const result = await this.commands.delete(label, key, { cascade }, authorizerFor(caller.ability));
-    await this.audit.record({
-      action: `${auditName(label)}.delete`,
-      entityType: label,
-      entityKey: key,
-      organisation: result.organisation,
-      after: { cascade, deleted: result.deleted },
-    });
+    const result = await this.commands.delete(label, key, { cascade }, this.contextOf(caller, 'delete', cascade));
+    await this.relay.flush();
     this.loaders.reset(caller.request);
     return { key: result.key, deleted: result.deleted };
   }

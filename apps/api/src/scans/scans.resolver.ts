@@ -1,3 +1,4 @@
+import { LOCAL_KEY_PATTERN, ORGANISATION_KEY_PATTERN } from '@cartographer/common';
 import { Inject } from '@nestjs/common';
 import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
@@ -22,11 +23,11 @@ import { SCAN_QUEUE_TOKEN, SCAN_RUNS_TOKEN } from './scans.tokens.js';
 @ArgsType()
 export class StartScanArgs {
   @Field(() => String)
-  @Matches(/^[a-z0-9][a-z0-9._-]{0,63}$/)
+  @Matches(ORGANISATION_KEY_PATTERN)
   organisation!: string;
 
   @Field(() => String, { description: 'Local key of a declared source with a connectionRef.' })
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/)
+  @Matches(LOCAL_KEY_PATTERN)
   source!: string;
 
   @Field(() => Int, { nullable: true, description: 'Values sampled per column (default 1000).' })

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { type Account, type ApiTokenView, AuditService, Role, TokensService, UsersService } from '@cartographer/access';
-import { Neo4jService } from '@cartographer/graph';
-import { type InventoryDocument, InventoryImportService, type LegalBasis, plain } from '@cartographer/inventory';
+import { Neo4jService, plainValue } from '@cartographer/graph';
+import { type InventoryDocument, InventoryImportService, type LegalBasis } from '@cartographer/inventory';
 import { SCAN_QUEUE, type ScanRun, ScanRunsRepository } from '@cartographer/scan';
 import { uniqueId } from '@cartographer/testing';
 import { type ApiHarness, startApi } from './api-harness.js';
@@ -298,7 +298,7 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
     Object.keys(props)
       .filter((name) => name !== 'createdAt')
       .sort()
-      .map((name) => `${name}=${JSON.stringify(plain(props[name]))};`)
+      .map((name) => `${name}=${JSON.stringify(plainValue(props[name]))};`)
       .join('');
   const probe = async (): Promise<MatrixState> => {
     const [nodes, userRows, tokenRows, scanRows, jobs, auditRows] = await Promise.all([

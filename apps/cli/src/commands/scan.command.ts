@@ -1,3 +1,4 @@
+import { CONNECTION_REF_PATTERN } from '@cartographer/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { secretFromEnv } from '@cartographer/config';
 import { redactUrl } from '@cartographer/discovery';
@@ -73,7 +74,7 @@ export class ScanCommand extends CommandRunner {
     description: 'environment variable to record as the source connection reference',
   })
   parseConnectionRef(value: string): string {
-    if (!/^[A-Z_][A-Z0-9_]{0,127}$/.test(value))
+    if (!CONNECTION_REF_PATTERN.test(value))
       throw usage(`--connection-ref must be an environment variable name, got '${value}'`);
     return value;
   }

@@ -1,3 +1,4 @@
+import { LOCAL_KEY_SOURCE } from '@cartographer/common';
 import { BUDGET_CATEGORIES, DEPENDENCY_TYPES } from './plan.model.js';
 
 /**
@@ -10,7 +11,7 @@ import { BUDGET_CATEGORIES, DEPENDENCY_TYPES } from './plan.model.js';
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
 export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
 const date = { type: 'string', pattern: DATE_PATTERN };
-const taskId = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$' };
+const taskId = { type: 'string', pattern: `^${LOCAL_KEY_SOURCE}$` };
 const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] });
 const list = (items: object, maxItems: number, extra: object = {}) => ({ type: 'array', items, maxItems, ...extra });
 const object = (properties: Record<string, object>, required: string[] = []) => ({

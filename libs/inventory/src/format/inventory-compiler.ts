@@ -9,7 +9,9 @@ import {
   type RelRow,
 } from '../graph/graph-batch.js';
 import { Label, Rel } from '../model/labels.js';
-import type { InventoryDocument, PartyDoc, StakeholderDoc, VolumeDoc } from './inventory-document.js';
+import * as declared from '../model/declarations.js';
+import { encodeMembers } from '../model/storage.js';
+import type { InventoryDocument, StakeholderDoc } from './inventory-document.js';
 import { type ObservedInventory, withObserved } from './observed.js';
 
 /** `<organisation>:<local key>`: the graph key of an entity declared in an organisation's file. */
@@ -19,18 +21,6 @@ export function graphKey(organisation: string, localKey: string): string {
 
 export function fieldLocalKey(datasetKey: string, fieldName: string): string {
   return `${datasetKey}/${fieldName}`;
-}
-
-function party(prefix: string, value: PartyDoc | undefined): Props {
-  return {
-    [`${prefix}Name`]: value?.name ?? null,
-    [`${prefix}Contact`]: value?.contact ?? null,
-    [`${prefix}Country`]: value?.country ?? null,
-  };
-}
-
-function volume(value: VolumeDoc | undefined): Props {
-  return { volumeRecords: value?.records ?? null, volumeBytes: value?.bytes ?? null };
 }
 
 /** A stable key for a stakeholder: its owner, role and name. */
@@ -140,11 +130,8 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
   country(o.dpo?.country, 'organisation.dpo.country');
   b.node(Label.Organisation, org, {
     organisation: org,
-    name: o.name,
+    ...encodeMembers(declared.ORGANISATION, o),
     country: o.country?.toUpperCase() ?? null,
-    sector: o.sector ?? null,
-    description: o.description ?? null,
-    ...party('dpo', o.dpo),
   });
 
   const stakeholders = (
@@ -155,13 +142,7 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
   ) => {
     for (const s of list ?? []) {
       const key = stakeholderKey(ownerKey, s);
-      b.node(Label.Stakeholder, key, {
-        organisation: org,
-        department,
-        role: s.role,
-        name: s.name,
-        contact: s.contact ?? null,
-      });
+      b.node(Label.Stakeholder, key, { organisation: org, department, ...encodeMembers(declared.STAKEHOLDER, s) });
       b.rel(Rel.HAS_STAKEHOLDER, ownerLabel, Label.Stakeholder, { from: ownerKey, to: key, props: { role: s.role } });
     }
   };
@@ -169,10 +150,8 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
   for (const d of doc.departments ?? []) {
     b.node(Label.Department, k(d.key), {
       organisation: org,
-      localKey: d.key,
+      ...encodeMembers(declared.DEPARTMENT, d),
       department: d.key,
-      name: d.name,
-      description: d.description ?? null,
     });
     b.rel(Rel.HAS_DEPARTMENT, Label.Organisation, Label.Department, { from: org, to: k(d.key) });
     stakeholders(Label.Department, k(d.key), d.stakeholders, d.key);
@@ -182,14 +161,8 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
     const j = country(s.country, `servers[${i}].country`, { certifications: s.certifications });
     b.node(Label.Server, k(s.key), {
       organisation: org,
-      localKey: s.key,
-      name: s.name,
-      provider: s.provider ?? null,
-      hosting: s.hosting,
+      ...encodeMembers(declared.SERVER, s),
       country: j?.country ?? s.country,
-      region: s.region ?? null,
-      certifications: s.certifications ?? [],
-      description: s.description ?? null,
       jurisdiction: j?.jurisdiction ?? null,
       jurisdictionNote: j?.explanation ?? null,
     });
@@ -200,13 +173,8 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
     const j = country(r.country, `recipients[${i}].country`, { certifications: r.certifications });
     b.node(Label.Recipient, k(r.key), {
       organisation: org,
-      localKey: r.key,
-      name: r.name,
-      role: r.role,
+      ...encodeMembers(declared.RECIPIENT, r),
       country: j?.country ?? r.country,
-      safeguard: r.safeguard,
-      certifications: r.certifications ?? [],
-      description: r.description ?? null,
       jurisdiction: j?.jurisdiction ?? null,
       jurisdictionNote: j?.explanation ?? null,
     });
@@ -216,20 +184,7 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
   (doc.sources ?? []).forEach((s, si) => {
     const path = `sources[${si}]`;
     ref(departments, [Label.Department], s.department, `${path}.department`);
-    b.node(Label.DataSource, k(s.key), {
-      organisation: org,
-      localKey: s.key,
-      department: s.department,
-      name: s.name,
-      kind: s.kind,
-      structure: s.structure,
-      description: s.description ?? null,
-      ...volume(s.volume),
-      velocityRecordsPerDay: s.velocity?.recordsPerDay ?? null,
-      velocityBytesPerDay: s.velocity?.bytesPerDay ?? null,
-      accessMethods: s.accessMethods ?? [],
-      connectionRef: s.connectionRef ?? null,
-    });
+    b.node(Label.DataSource, k(s.key), { organisation: org, ...encodeMembers(declared.SOURCE, s) });
     b.rel(Rel.OWNS, Label.Department, Label.DataSource, { from: k(s.department), to: k(s.key) });
     (s.servers ?? []).forEach((server, i) => {
       ref(servers, [Label.Server], server, `${path}.servers[${i}]`);
@@ -241,13 +196,9 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
       const dpath = `${path}.datasets[${di}]`;
       b.node(Label.Dataset, k(d.key), {
         organisation: org,
-        localKey: d.key,
+        ...encodeMembers(declared.DATASET, d),
         department: s.department,
         source: s.key,
-        name: d.name,
-        kind: d.kind,
-        description: d.description ?? null,
-        ...volume(d.volume),
       });
       b.rel(Rel.CONTAINS, Label.DataSource, Label.Dataset, { from: k(s.key), to: k(d.key) });
       const names = new Set<string>();
@@ -294,7 +245,7 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
         b.rel(Rel.REFERENCES, Label.Dataset, Label.Dataset, {
           from: k(d.key),
           to: k(r.dataset),
-          props: { name: r.name ?? null, columns: r.columns, referencedColumns: r.referencedColumns },
+          props: encodeMembers(declared.REFERENCE, r),
         });
         // Field-level lineage of the foreign key: the referenced column's values live on in the
         // referencing column (a patient id in a stay row identifies the patient too).
@@ -340,25 +291,7 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
     country(a.representative?.country, `${path}.representative.country`);
     country(a.dpo?.country, `${path}.dpo.country`);
     (a.jointControllers ?? []).forEach((jc, i) => country(jc.country, `${path}.jointControllers[${i}].country`));
-    b.node(Label.ProcessingActivity, k(a.key), {
-      organisation: org,
-      localKey: a.key,
-      department: a.department,
-      name: a.name,
-      description: a.description ?? null,
-      ...party('controller', a.controller),
-      ...party('representative', a.representative),
-      ...party('dpo', a.dpo),
-      jointControllers: (a.jointControllers ?? []).map((jc) => JSON.stringify(jc)),
-      purposes: a.purposes,
-      legalBases: a.legalBases,
-      legalBasisDetails: a.legalBasisDetails ?? null,
-      dataSubjectCategories: a.dataSubjectCategories,
-      personalDataCategories: a.personalDataCategories,
-      specialCategories: a.specialCategories ?? [],
-      retention: a.retention,
-      securityMeasures: a.securityMeasures,
-    });
+    b.node(Label.ProcessingActivity, k(a.key), { organisation: org, ...encodeMembers(declared.ACTIVITY, a) });
     b.rel(Rel.RUNS, Label.Department, Label.ProcessingActivity, { from: k(a.department), to: k(a.key) });
     (a.recipients ?? []).forEach((r, i) => {
       ref(recipients, [Label.Recipient], r, `${path}.recipients[${i}]`);
@@ -371,9 +304,8 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
         from: k(a.key),
         to: k(t.recipient),
         props: {
+          ...encodeMembers(declared.TRANSFER, t),
           country: j?.country ?? t.country,
-          safeguard: t.safeguard,
-          documentation: t.documentation ?? null,
           jurisdiction: j?.jurisdiction ?? null,
         },
       });
@@ -400,15 +332,9 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
     const toLabel = endpoint(f.to, 'to');
     b.node(Label.DataFlow, k(f.key), {
       organisation: org,
-      localKey: f.key,
+      ...encodeMembers(declared.FLOW, f),
       department:
         datasetDepartment.get(f.from) ?? (doc.sources ?? []).find((s) => s.key === f.from)?.department ?? null,
-      name: f.name ?? null,
-      from: f.from,
-      to: f.to,
-      frequency: f.frequency ?? null,
-      mechanism: f.mechanism ?? null,
-      description: f.description ?? null,
     });
     // An endpoint declared elsewhere is a source or a dataset: the writer resolves which.
     if (fromLabel) b.rel(Rel.FLOWS_FROM, Label.DataFlow, fromLabel, { from: k(f.key), to: k(f.from) });

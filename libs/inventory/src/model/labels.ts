@@ -17,6 +17,9 @@ export enum Label {
   Finding = 'Finding',
 }
 
+/** The labels of inventory entities (declared, imported, exported); findings are not declared. */
+export type InventoryLabel = Exclude<Label, Label.Finding>;
+
 export enum Rel {
   /** (Organisation)-[:HAS_DEPARTMENT]->(Department) */
   HAS_DEPARTMENT = 'HAS_DEPARTMENT',

@@ -1,6 +1,7 @@
-import { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
+import { plainProps } from '@cartographer/graph';
 import { InventoryError, InventoryErrorCode } from '../inventory.errors.js';
-import { Label } from '../model/labels.js';
+import { type InventoryLabel, Label } from '../model/labels.js';
+import { decodeNode } from './inventory-declarations.js';
 import {
   DEPARTMENT_LABELS,
   type InventoryAccessFilter,
@@ -9,7 +10,9 @@ import {
 } from './inventory-query.types.js';
 
 /** Declared inventory labels; findings (libs/findings) are read through their own repository. */
-export const INVENTORY_LABELS: readonly Label[] = Object.values(Label).filter((label) => label !== Label.Finding);
+export const INVENTORY_LABELS: readonly InventoryLabel[] = Object.values(Label).filter(
+  (label): label is InventoryLabel => label !== Label.Finding,
+);
 const KNOWN_LABELS: ReadonlySet<string> = new Set(INVENTORY_LABELS);
 
 /** Refuses anything that is not one of the enum's labels before it is spliced into Cypher. */
@@ -54,33 +57,6 @@ export function accessPredicate(
   return clauses.length > 0 ? clauses.join(' AND ') : 'true';
 }
 
-/** A stored value as plain JS: Neo4j integers as numbers, temporal values as ISO strings. */
-export function plainValue(value: unknown): unknown {
-  if (isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (
-    isDateTime(value) ||
-    isDate(value) ||
-    isLocalDateTime(value) ||
-    isTime(value) ||
-    isLocalTime(value) ||
-    isDuration(value)
-  ) {
-    return (value as { toString(): string }).toString();
-  }
-  if (Array.isArray(value)) return value.map(plainValue);
-  // Cypher maps arrive as plain objects: convert their members too.
-  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return plainProps(value as Record<string, unknown>);
-  }
-  return value;
-}
-
-export function plainProps(props: Record<string, unknown> | null | undefined): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(props ?? {})) out[name] = plainValue(value);
-  return out;
-}
-
 /** The first inventory label among a node's labels. */
 export function inventoryLabelOf(labels: readonly string[]): Label {
   const label = labels.find((candidate) => KNOWN_LABELS.has(candidate));
@@ -89,9 +65,28 @@ export function inventoryLabelOf(labels: readonly string[]): Label {
   return label as Label;
 }
 
+/** Members an item carries besides its declaration: derived at write time, or where it belongs. */
+const COMPUTED: Readonly<Partial<Record<Label, readonly string[]>>> = {
+  [Label.Server]: ['jurisdiction', 'jurisdictionNote'],
+  [Label.Recipient]: ['jurisdiction', 'jurisdictionNote'],
+  [Label.Dataset]: ['source'],
+  [Label.Field]: ['dataset'],
+};
+
+/** A node as an item: its decoded declaration, its place (key, organisation, department) and computed members. */
 export function toItem(label: Label, props: Record<string, unknown>): InventoryItem {
   const plain = plainProps(props);
-  return { ...plain, label, key: plain.key as string, organisation: plain.organisation as string };
+  const own = decodeNode(label, plain);
+  const computed = Object.fromEntries((COMPUTED[label] ?? []).map((name) => [name, plain[name] ?? null]));
+  return {
+    ...own,
+    ...computed,
+    label,
+    key: plain.key as string,
+    ...(typeof own.key === 'string' && label !== Label.Organisation ? { localKey: own.key } : {}),
+    organisation: plain.organisation as string,
+    department: (plain.department as string | null | undefined) ?? null,
+  };
 }
 
 /** Opaque cursor of a list ordered by key: the base64url of the last key of the page. */

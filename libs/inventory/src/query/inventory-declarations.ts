@@ -1,3 +1,4 @@
+import { plainProps } from '@cartographer/graph';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type {
   DatasetDoc,
@@ -5,7 +6,6 @@ import type {
   FieldDoc,
   FlowDoc,
   OrganisationDoc,
-  PartyDoc,
   ProcessingActivityDoc,
   RecipientDoc,
   ReferenceDoc,
@@ -14,229 +14,365 @@ import type {
   StakeholderDoc,
   TransferDoc,
 } from '../format/inventory-document.js';
-import { Label, Rel } from '../model/labels.js';
-import { plainProps } from './inventory-cypher.js';
+import { InventoryError, InventoryErrorCode } from '../inventory.errors.js';
+import { type InventoryLabel, Label, Rel } from '../model/labels.js';
+import {
+  ACTIVITY,
+  DATASET,
+  DEPARTMENT,
+  FIELD,
+  FLOW,
+  ORGANISATION,
+  RECIPIENT,
+  REFERENCE,
+  SERVER,
+  SOURCE,
+  STAKEHOLDER,
+  TRANSFER,
+} from '../model/declarations.js';
+import { revisionOf } from '../model/revision.js';
+import { compactDoc, decodeMembers } from '../model/storage.js';
 
 /**
- * Reads the declared content of single entities back in the import format, so that a change made
- * through the API can be written as a small document through the one import path. The mapping
- * mirrors the exporter (a declaration re-imported as read leaves the graph unchanged).
+ * The one reader of declarations: entities read back from the graph in the import format, for an
+ * organisation or a set of keys. Export assembles a whole document from it, commands read what
+ * they change through it (a declaration re-imported as read leaves the graph unchanged), and the
+ * API takes each entity's revision from it.
  */
 type Props = Record<string, unknown>;
 
-/** Drops undefined, null, empty lists and empty objects, like a hand-written file. */
-export function compactDoc<T extends object>(value: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) continue;
-    if (Array.isArray(v)) {
-      out[key] = v.map((item: unknown) => (item !== null && typeof item === 'object' ? compactDoc(item) : item));
-    } else if (typeof v === 'object') {
-      const inner = compactDoc(v as object);
-      if (Object.keys(inner).length === 0) continue;
-      out[key] = inner;
-    } else {
-      out[key] = v;
-    }
-  }
-  return out as T;
+/** Which entities to read: those of one organisation, or those with these graph keys. */
+export type DeclarationScope = { readonly organisation: string } | { readonly keys: readonly string[] };
+
+/** One entity's declaration, with where it belongs and its optimistic-concurrency token. */
+export interface Declared<T> {
+  /** Graph key. */
+  key: string;
+  organisation: string;
+  /** Local key of the owning department (null for organisation-level entities). */
+  department: string | null;
+  doc: T;
+  /** `revisionOf` the entity's own declaration: a source without its datasets, a dataset without its fields. */
+  revision: string;
 }
 
-function party(node: Props, prefix: string): PartyDoc | undefined {
-  const name = node[`${prefix}Name`] as string | undefined;
-  if (!name) return undefined;
-  return compactDoc({ name, contact: node[`${prefix}Contact`] as string, country: node[`${prefix}Country`] as string });
+export { compactDoc };
+
+function declared<T extends object>(
+  node: Props,
+  doc: T,
+  department: string | null,
+  own: (doc: T) => unknown = (d) => d,
+): Declared<T> {
+  return {
+    key: node.key as string,
+    organisation: node.organisation as string,
+    department,
+    doc,
+    revision: revisionOf(own(doc)),
+  };
 }
 
-function stakeholders(list: Props[]): StakeholderDoc[] | undefined {
-  const out = list
-    .map((s) =>
-      compactDoc({ role: s.role as StakeholderDoc['role'], name: s.name as string, contact: s.contact as string }),
-    )
-    .sort((a, b) => `${a.role}${a.name}`.localeCompare(`${b.role}${b.name}`));
-  return out.length > 0 ? out : undefined;
+/** `MATCH` of `alias` in the scope, with its parameters. */
+function scoped(alias: string, label: Label, scope: DeclarationScope): { match: string; params: Props } {
+  return 'organisation' in scope
+    ? {
+        match: `MATCH (${alias}:${label} {organisation: $scopeOrganisation})`,
+        params: { scopeOrganisation: scope.organisation },
+      }
+    : {
+        match: `UNWIND $scopeKeys AS scopeKey MATCH (${alias}:${label} {key: scopeKey})`,
+        params: { scopeKeys: [...new Set(scope.keys)] },
+      };
 }
-
-const local = (organisation: string, key: string) => key.slice(organisation.length + 1);
 
 async function rows(tx: ManagedTransaction, cypher: string, params: Props): Promise<Props[]> {
   const result = await tx.run(cypher, params);
   return result.records.map((record) => plainProps(record.toObject() as Props));
 }
 
-export function organisationDoc(o: Props): OrganisationDoc {
-  return compactDoc({
-    key: o.key as string,
-    name: o.name as string,
-    country: o.country as string,
-    sector: o.sector as OrganisationDoc['sector'],
-    description: o.description as string,
-    dpo: party(o, 'dpo'),
+const local = (organisation: string, key: string) => key.slice(organisation.length + 1);
+const byText = (a: string, b: string) => a.localeCompare(b);
+
+function stakeholders(list: Props[] | undefined): StakeholderDoc[] | undefined {
+  const out = (list ?? [])
+    .map(decodeStakeholder)
+    .sort((a, b) => `${a.role}${a.name}`.localeCompare(`${b.role}${b.name}`));
+  return out.length > 0 ? out : undefined;
+}
+
+/*
+ * The decode mapping, one function per label, read off the entity declarations: a node's
+ * properties (and, from the reader, the members its relationships hold) to its declaration in
+ * the import format. The reader and the API's items both decode through these.
+ */
+
+export const decodeOrganisation = (o: Props): OrganisationDoc => decodeMembers(ORGANISATION, o);
+
+export const decodeDepartment = (d: Props, related: { stakeholders?: Props[] } = {}): DepartmentDoc =>
+  decodeMembers(DEPARTMENT, d, { stakeholders: stakeholders(related.stakeholders) });
+
+export const decodeStakeholder = (s: Props): StakeholderDoc => decodeMembers(STAKEHOLDER, s);
+export const decodeServer = (s: Props): ServerDoc => decodeMembers(SERVER, s);
+export const decodeRecipient = (r: Props): RecipientDoc => decodeMembers(RECIPIENT, r);
+export const decodeField = (f: Props): FieldDoc => decodeMembers(FIELD, f);
+
+export function decodeSource(
+  s: Props,
+  related: { servers?: string[]; stakeholders?: Props[]; datasets?: DatasetDoc[] } = {},
+): SourceDoc {
+  return decodeMembers(SOURCE, s, {
+    servers: related.servers ? [...related.servers].sort() : undefined,
+    stakeholders: stakeholders(related.stakeholders),
+    datasets: related.datasets,
   });
 }
 
+export function decodeDataset(d: Props, related: { fields?: Props[]; references?: Props[] } = {}): DatasetDoc {
+  const organisation = d.organisation as string;
+  return decodeMembers(DATASET, d, {
+    fields: related.fields?.map(decodeField),
+    references: related.references?.map((r): ReferenceDoc =>
+      decodeMembers(REFERENCE, r, { dataset: local(organisation, r.dataset as string) }),
+    ),
+  });
+}
+
+export function decodeActivity(
+  a: Props,
+  related: { recipients?: string[]; transfers?: Props[]; datasets?: string[]; fields?: string[] } = {},
+): ProcessingActivityDoc {
+  const organisation = a.organisation as string;
+  return decodeMembers(ACTIVITY, a, {
+    recipients: related.recipients ? [...related.recipients].sort() : undefined,
+    transfers: related.transfers
+      ?.map((t): TransferDoc => decodeMembers(TRANSFER, t, { recipient: t.recipient }))
+      .sort((x, y) => byText(`${x.recipient}|${x.country}`, `${y.recipient}|${y.country}`)),
+    datasets: related.datasets ? [...related.datasets].sort() : undefined,
+    fields: related.fields?.map((f) => local(organisation, f)).sort(),
+  });
+}
+
+export function decodeFlow(f: Props, related: { fields?: { from: string; to: string }[] } = {}): FlowDoc {
+  const organisation = f.organisation as string;
+  return decodeMembers(FLOW, f, {
+    fields: related.fields
+      ?.map((m) => ({ from: local(organisation, m.from), to: local(organisation, m.to) }))
+      .sort((x, y) => byText(`${x.from}|${x.to}`, `${y.from}|${y.to}`)),
+  });
+}
+
+const NODE_DECODERS: Readonly<Record<InventoryLabel, (node: Props) => object>> = {
+  [Label.Organisation]: decodeOrganisation,
+  [Label.Department]: (node) => decodeDepartment(node),
+  [Label.Stakeholder]: decodeStakeholder,
+  [Label.Server]: decodeServer,
+  [Label.Recipient]: decodeRecipient,
+  [Label.DataSource]: (node) => decodeSource(node),
+  [Label.Dataset]: (node) => decodeDataset(node),
+  [Label.Field]: decodeField,
+  [Label.ProcessingActivity]: (node) => decodeActivity(node),
+  [Label.DataFlow]: (node) => decodeFlow(node),
+};
+
+/** A node's own members (its properties, not its relationships) in the import format. */
+export function decodeNode(label: Label, props: Props): Record<string, unknown> {
+  return NODE_DECODERS[declaredLabel(label)](props) as Record<string, unknown>;
+}
+
+// ---------------------------------------------------------------- organisation-level entities
+
+export async function readOrganisations(
+  tx: ManagedTransaction,
+  keys: readonly string[],
+): Promise<Declared<OrganisationDoc>[]> {
+  const { match, params } = scoped('o', Label.Organisation, { keys });
+  const found = await rows(tx, `${match} RETURN properties(o) AS o ORDER BY o.key`, params);
+  return found.map((row) => declared(row.o as Props, decodeOrganisation(row.o as Props), null));
+}
+
 export async function readOrganisation(tx: ManagedTransaction, key: string): Promise<OrganisationDoc | null> {
-  const [row] = await rows(tx, `MATCH (o:${Label.Organisation} {key: $key}) RETURN properties(o) AS o`, { key });
-  return row ? organisationDoc(row.o as Props) : null;
+  const [found] = await readOrganisations(tx, [key]);
+  return found?.doc ?? null;
 }
 
-export interface Declared<T> {
-  organisation: string;
-  department: string | null;
-  doc: T;
-}
-
-export async function readDepartment(tx: ManagedTransaction, key: string): Promise<Declared<DepartmentDoc> | null> {
-  const [row] = await rows(
+export async function readDepartments(
+  tx: ManagedTransaction,
+  scope: DeclarationScope,
+): Promise<Declared<DepartmentDoc>[]> {
+  const { match, params } = scoped('d', Label.Department, scope);
+  const found = await rows(
     tx,
-    `MATCH (d:${Label.Department} {key: $key})
+    `${match}
      OPTIONAL MATCH (d)-[:${Rel.HAS_STAKEHOLDER}]->(s:${Label.Stakeholder})
-     RETURN properties(d) AS d, collect(properties(s)) AS stakeholders`,
-    { key },
+     WITH d, collect(properties(s)) AS stakeholders
+     RETURN properties(d) AS d, stakeholders ORDER BY d.key`,
+    params,
   );
-  if (!row) return null;
-  const d = row.d as Props;
-  return {
-    organisation: d.organisation as string,
-    department: d.localKey as string,
-    doc: compactDoc({
-      key: d.localKey as string,
-      name: d.name as string,
-      description: d.description as string,
-      stakeholders: stakeholders(row.stakeholders as Props[]),
-    }),
-  };
+  return found.map((row) => {
+    const d = row.d as Props;
+    return declared(d, decodeDepartment(d, { stakeholders: row.stakeholders as Props[] }), d.localKey as string);
+  });
+}
+
+export async function readStakeholders(
+  tx: ManagedTransaction,
+  scope: DeclarationScope,
+): Promise<Declared<StakeholderDoc>[]> {
+  const { match, params } = scoped('s', Label.Stakeholder, scope);
+  const found = await rows(tx, `${match} RETURN properties(s) AS s ORDER BY s.key`, params);
+  return found.map((row) => {
+    const s = row.s as Props;
+    return declared(s, decodeStakeholder(s), (s.department as string | null) ?? null);
+  });
+}
+
+export async function readServers(tx: ManagedTransaction, scope: DeclarationScope): Promise<Declared<ServerDoc>[]> {
+  const { match, params } = scoped('s', Label.Server, scope);
+  const found = await rows(tx, `${match} RETURN properties(s) AS s ORDER BY s.key`, params);
+  return found.map((row) => {
+    return declared(row.s as Props, decodeServer(row.s as Props), null);
+  });
+}
+
+export async function readRecipients(
+  tx: ManagedTransaction,
+  scope: DeclarationScope,
+): Promise<Declared<RecipientDoc>[]> {
+  const { match, params } = scoped('r', Label.Recipient, scope);
+  const found = await rows(tx, `${match} RETURN properties(r) AS r ORDER BY r.key`, params);
+  return found.map((row) => {
+    return declared(row.r as Props, decodeRecipient(row.r as Props), null);
+  });
 }
 
 export async function readServer(tx: ManagedTransaction, key: string): Promise<Declared<ServerDoc> | null> {
-  const [row] = await rows(tx, `MATCH (s:${Label.Server} {key: $key}) RETURN properties(s) AS s`, { key });
-  if (!row) return null;
-  const s = row.s as Props;
-  return {
-    organisation: s.organisation as string,
-    department: null,
-    doc: compactDoc({
-      key: s.localKey as string,
-      name: s.name as string,
-      provider: s.provider as string,
-      hosting: s.hosting as ServerDoc['hosting'],
-      country: s.country as string,
-      region: s.region as string,
-      certifications: s.certifications as string[],
-      description: s.description as string,
-    }),
-  };
+  return (await readServers(tx, { keys: [key] }))[0] ?? null;
 }
 
 export async function readRecipient(tx: ManagedTransaction, key: string): Promise<Declared<RecipientDoc> | null> {
-  const [row] = await rows(tx, `MATCH (r:${Label.Recipient} {key: $key}) RETURN properties(r) AS r`, { key });
-  if (!row) return null;
-  const r = row.r as Props;
-  return {
-    organisation: r.organisation as string,
-    department: null,
-    doc: compactDoc({
-      key: r.localKey as string,
-      name: r.name as string,
-      role: r.role as RecipientDoc['role'],
-      country: r.country as string,
-      safeguard: r.safeguard as RecipientDoc['safeguard'],
-      certifications: r.certifications as string[],
-      description: r.description as string,
-    }),
-  };
+  return (await readRecipients(tx, { keys: [key] }))[0] ?? null;
 }
+
+export async function readDepartment(tx: ManagedTransaction, key: string): Promise<Declared<DepartmentDoc> | null> {
+  return (await readDepartments(tx, { keys: [key] }))[0] ?? null;
+}
+
+// ---------------------------------------------------------------- sources, datasets, fields
 
 /** Which datasets of a source to read with it: none, all, or those keys (graph keys). */
 export type DatasetSelection = 'none' | 'all' | readonly string[];
+
+export async function readSources(
+  tx: ManagedTransaction,
+  scope: DeclarationScope,
+  datasets: DatasetSelection = 'none',
+): Promise<Declared<SourceDoc>[]> {
+  const { match, params } = scoped('s', Label.DataSource, scope);
+  const found = await rows(
+    tx,
+    `${match}
+     OPTIONAL MATCH (s)-[:${Rel.HOSTED_ON}]->(h:${Label.Server})
+     WITH s, collect(DISTINCT h.localKey) AS servers
+     OPTIONAL MATCH (s)-[:${Rel.HAS_STAKEHOLDER}]->(st:${Label.Stakeholder})
+     WITH s, servers, collect(properties(st)) AS stakeholders
+     RETURN properties(s) AS s, servers, stakeholders ORDER BY s.key`,
+    params,
+  );
+  const contained = new Map<string, DatasetDoc[]>();
+  if (datasets !== 'none' && found.length > 0) {
+    const sourceKeys = found.map((row) => (row.s as Props).key as string);
+    for (const dataset of await readDatasetsOf(tx, sourceKeys, datasets)) {
+      const list = contained.get(dataset.sourceKey!) ?? [];
+      list.push(dataset.declared.doc);
+      contained.set(dataset.sourceKey!, list);
+    }
+  }
+  return found.map((row) => {
+    const s = row.s as Props;
+    const doc = decodeSource(s, {
+      servers: row.servers as string[],
+      stakeholders: row.stakeholders as Props[],
+      datasets: contained.get(s.key as string),
+    });
+    return declared(s, doc, s.department as string, ({ datasets: _datasets, ...own }) => own);
+  });
+}
 
 export async function readSource(
   tx: ManagedTransaction,
   key: string,
   datasets: DatasetSelection = 'none',
 ): Promise<Declared<SourceDoc> | null> {
-  const [row] = await rows(
-    tx,
-    `MATCH (s:${Label.DataSource} {key: $key})
-     OPTIONAL MATCH (s)-[:${Rel.HOSTED_ON}]->(h:${Label.Server})
-     WITH s, collect(DISTINCT h.localKey) AS servers
-     OPTIONAL MATCH (s)-[:${Rel.HAS_STAKEHOLDER}]->(st:${Label.Stakeholder})
-     RETURN properties(s) AS s, servers, collect(properties(st)) AS stakeholders`,
-    { key },
-  );
-  if (!row) return null;
-  const s = row.s as Props;
-  const organisation = s.organisation as string;
-  const datasetDocs = datasets === 'none' ? [] : await readDatasetsOf(tx, key, organisation, datasets);
+  return (await readSources(tx, { keys: [key] }, datasets))[0] ?? null;
+}
+
+interface DatasetRow {
+  sourceKey: string | null;
+  declared: Declared<DatasetDoc>;
+}
+
+const DATASET_RETURN = `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
+     WITH s, d, f ORDER BY f.key
+     WITH s, d, collect(properties(f)) AS fields
+     OPTIONAL MATCH (d)-[r:${Rel.REFERENCES}]->(t:${Label.Dataset})
+     WITH s, d, fields, r, t ORDER BY t.key, r.name
+     RETURN s.key AS sourceKey, properties(d) AS d, fields,
+            collect(CASE WHEN r IS NULL THEN NULL ELSE {name: r.name, columns: r.columns, dataset: t.key, referencedColumns: r.referencedColumns} END) AS references
+     ORDER BY d.key`;
+
+function datasetOf(row: Props, withFields: boolean): DatasetRow {
+  const d = row.d as Props;
+  const doc = decodeDataset(d, {
+    fields: withFields ? (row.fields as Props[]) : undefined,
+    references: row.references as Props[],
+  });
   return {
-    organisation,
-    department: s.department as string,
-    doc: compactDoc({
-      key: s.localKey as string,
-      name: s.name as string,
-      department: s.department as string,
-      kind: s.kind as SourceDoc['kind'],
-      structure: s.structure as SourceDoc['structure'],
-      description: s.description as string,
-      servers: (row.servers as string[]).sort(),
-      volume: { records: s.volumeRecords as number, bytes: s.volumeBytes as number },
-      velocity: { recordsPerDay: s.velocityRecordsPerDay as number, bytesPerDay: s.velocityBytesPerDay as number },
-      accessMethods: s.accessMethods as SourceDoc['accessMethods'],
-      connectionRef: s.connectionRef as string,
-      stakeholders: stakeholders(row.stakeholders as Props[]),
-      datasets: datasetDocs,
-    }),
+    sourceKey: (row.sourceKey as string | null) ?? null,
+    declared: declared(d, doc, d.department as string, ({ fields: _fields, ...own }) => own),
   };
 }
 
 async function readDatasetsOf(
   tx: ManagedTransaction,
-  source: string,
-  organisation: string,
+  sources: readonly string[],
   selection: 'all' | readonly string[],
-): Promise<DatasetDoc[]> {
+): Promise<DatasetRow[]> {
   const found = await rows(
     tx,
-    `MATCH (:${Label.DataSource} {key: $source})-[:${Rel.CONTAINS}]->(d:${Label.Dataset})
+    `UNWIND $sources AS sourceKey
+     MATCH (s:${Label.DataSource} {key: sourceKey})-[:${Rel.CONTAINS}]->(d:${Label.Dataset})
      WHERE $all OR d.key IN $keys
-     OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
-     WITH d, f ORDER BY f.key
-     WITH d, collect(properties(f)) AS fields
-     OPTIONAL MATCH (d)-[r:${Rel.REFERENCES}]->(t:${Label.Dataset})
-     WITH d, fields, r, t ORDER BY t.key, r.name
-     RETURN properties(d) AS d, fields,
-            collect(CASE WHEN r IS NULL THEN NULL ELSE {name: r.name, columns: r.columns, dataset: t.key, referencedColumns: r.referencedColumns} END) AS references
-     ORDER BY d.key`,
-    { source, all: selection === 'all', keys: selection === 'all' ? [] : [...selection] },
+     ${DATASET_RETURN}`,
+    { sources: [...sources], all: selection === 'all', keys: selection === 'all' ? [] : [...selection] },
+  );
+  return found.map((row) => datasetOf(row, true));
+}
+
+/** Datasets with their references, and their fields when `fields` is set; `source` is the source's graph key. */
+export async function readDatasets(
+  tx: ManagedTransaction,
+  scope: DeclarationScope,
+  options: { fields?: boolean } = {},
+): Promise<(Declared<DatasetDoc> & { source: string | null })[]> {
+  const { match, params } = scoped('d', Label.Dataset, scope);
+  const found = await rows(
+    tx,
+    `${match} OPTIONAL MATCH (s:${Label.DataSource})-[:${Rel.CONTAINS}]->(d) ${DATASET_RETURN}`,
+    params,
   );
   return found.map((row) => {
-    const d = row.d as Props;
-    return compactDoc({
-      key: d.localKey as string,
-      name: d.name as string,
-      kind: d.kind as DatasetDoc['kind'],
-      description: d.description as string,
-      volume: { records: d.volumeRecords as number, bytes: d.volumeBytes as number },
-      fields: (row.fields as Props[]).map(fieldDoc),
-      references: (row.references as Props[]).map((r): ReferenceDoc =>
-        compactDoc({
-          name: r.name as string,
-          columns: r.columns as string[],
-          dataset: local(organisation, r.dataset as string),
-          referencedColumns: r.referencedColumns as string[],
-        }),
-      ),
-    });
+    const { sourceKey, declared: dataset } = datasetOf(row, options.fields ?? false);
+    return { ...dataset, source: sourceKey };
   });
 }
 
-export function fieldDoc(f: Props): FieldDoc {
-  return compactDoc({
-    name: f.name as string,
-    dataType: f.dataType as string,
-    description: f.description as string,
-    nullable: f.nullable as boolean,
-  });
+export async function readFields(tx: ManagedTransaction, scope: DeclarationScope): Promise<Declared<FieldDoc>[]> {
+  const { match, params } = scoped('f', Label.Field, scope);
+  const found = await rows(tx, `${match} RETURN properties(f) AS f ORDER BY f.key`, params);
+  return found.map((row) =>
+    declared(row.f as Props, decodeField(row.f as Props), (row.f as Props).department as string),
+  );
 }
 
 /** The data source containing a dataset (graph key), or null. */
@@ -249,13 +385,16 @@ export async function sourceOfDataset(tx: ManagedTransaction, dataset: string): 
   return row ? (row.key as string) : null;
 }
 
-export async function readActivity(
+// ---------------------------------------------------------------- activities and flows
+
+export async function readActivities(
   tx: ManagedTransaction,
-  key: string,
-): Promise<Declared<ProcessingActivityDoc> | null> {
-  const [row] = await rows(
+  scope: DeclarationScope,
+): Promise<Declared<ProcessingActivityDoc>[]> {
+  const { match, params } = scoped('a', Label.ProcessingActivity, scope);
+  const found = await rows(
     tx,
-    `MATCH (a:${Label.ProcessingActivity} {key: $key})
+    `${match}
      OPTIONAL MATCH (a)-[:${Rel.DISCLOSES_TO}]->(r:${Label.Recipient})
      WITH a, collect(DISTINCT r.localKey) AS recipients
      OPTIONAL MATCH (a)-[t:${Rel.TRANSFERS_TO}]->(tr:${Label.Recipient})
@@ -263,80 +402,51 @@ export async function readActivity(
      OPTIONAL MATCH (a)-[:${Rel.USES}]->(d:${Label.Dataset})
      WITH a, recipients, transfers, collect(DISTINCT d.localKey) AS datasets
      OPTIONAL MATCH (a)-[:${Rel.USES}]->(f:${Label.Field})
-     RETURN properties(a) AS a, recipients, transfers, datasets, collect(DISTINCT f.key) AS fields`,
-    { key },
+     WITH a, recipients, transfers, datasets, collect(DISTINCT f.key) AS fields
+     RETURN properties(a) AS a, recipients, transfers, datasets, fields ORDER BY a.key`,
+    params,
   );
-  if (!row) return null;
-  const a = row.a as Props;
-  const organisation = a.organisation as string;
-  return {
-    organisation,
-    department: a.department as string,
-    doc: compactDoc({
-      key: a.localKey as string,
-      name: a.name as string,
-      department: a.department as string,
-      description: a.description as string,
-      controller: party(a, 'controller')!,
-      jointControllers: (a.jointControllers as string[] | undefined)?.map((json) => JSON.parse(json) as PartyDoc),
-      representative: party(a, 'representative'),
-      dpo: party(a, 'dpo'),
-      purposes: a.purposes as string[],
-      legalBases: a.legalBases as ProcessingActivityDoc['legalBases'],
-      legalBasisDetails: a.legalBasisDetails as string,
-      dataSubjectCategories: a.dataSubjectCategories as string[],
-      personalDataCategories: a.personalDataCategories as string[],
-      specialCategories: a.specialCategories as string[],
-      recipients: (row.recipients as string[]).sort(),
-      transfers: (row.transfers as Props[])
-        .map((t) =>
-          compactDoc({
-            recipient: t.recipient as string,
-            country: t.country as string,
-            safeguard: t.safeguard as TransferDoc['safeguard'],
-            documentation: t.documentation as string,
-          }),
-        )
-        .sort((x, y) => `${x.recipient}|${x.country}`.localeCompare(`${y.recipient}|${y.country}`)),
-      retention: a.retention as string,
-      securityMeasures: a.securityMeasures as string[],
-      datasets: (row.datasets as string[]).sort(),
-      fields: (row.fields as string[]).map((f) => local(organisation, f)).sort(),
-    }),
-  };
+  return found.map((row) => {
+    const a = row.a as Props;
+    const doc = decodeActivity(a, {
+      recipients: row.recipients as string[],
+      transfers: row.transfers as Props[],
+      datasets: row.datasets as string[],
+      fields: row.fields as string[],
+    });
+    return declared(a, doc, a.department as string);
+  });
 }
 
-export async function readFlows(tx: ManagedTransaction, keys: readonly string[]): Promise<Declared<FlowDoc>[]> {
-  if (keys.length === 0) return [];
+export async function readActivity(
+  tx: ManagedTransaction,
+  key: string,
+): Promise<Declared<ProcessingActivityDoc> | null> {
+  return (await readActivities(tx, { keys: [key] }))[0] ?? null;
+}
+
+export async function readFlowDeclarations(
+  tx: ManagedTransaction,
+  scope: DeclarationScope,
+): Promise<Declared<FlowDoc>[]> {
+  const { match, params } = scoped('f', Label.DataFlow, scope);
   const found = await rows(
     tx,
-    `UNWIND $keys AS key
-     MATCH (f:${Label.DataFlow} {key: key})
+    `${match}
      OPTIONAL MATCH (a:${Label.Field})-[r:${Rel.FEEDS} {flow: f.key}]->(b:${Label.Field})
-     RETURN properties(f) AS f, collect(CASE WHEN r IS NULL THEN NULL ELSE {from: a.key, to: b.key} END) AS fields
-     ORDER BY f.key`,
-    { keys: [...keys] },
+     WITH f, collect(CASE WHEN r IS NULL THEN NULL ELSE {from: a.key, to: b.key} END) AS fields
+     RETURN properties(f) AS f, fields ORDER BY f.key`,
+    params,
   );
   return found.map((row) => {
     const f = row.f as Props;
-    const organisation = f.organisation as string;
-    return {
-      organisation,
-      department: (f.department as string | null) ?? null,
-      doc: compactDoc({
-        key: f.localKey as string,
-        name: f.name as string,
-        from: f.from as string,
-        to: f.to as string,
-        fields: (row.fields as { from: string; to: string }[])
-          .map((m) => ({ from: local(organisation, m.from), to: local(organisation, m.to) }))
-          .sort((x, y) => `${x.from}|${x.to}`.localeCompare(`${y.from}|${y.to}`)),
-        frequency: f.frequency as FlowDoc['frequency'],
-        mechanism: f.mechanism as FlowDoc['mechanism'],
-        description: f.description as string,
-      }),
-    };
+    const doc = decodeFlow(f, { fields: row.fields as { from: string; to: string }[] });
+    return declared(f, doc, (f.department as string | null) ?? null);
   });
+}
+
+export async function readFlows(tx: ManagedTransaction, keys: readonly string[]): Promise<Declared<FlowDoc>[]> {
+  return keys.length === 0 ? [] : readFlowDeclarations(tx, { keys });
 }
 
 /** Flows leaving a data source or any of its datasets, or leaving one dataset (graph keys). */
@@ -362,8 +472,43 @@ export async function flowsLeaving(
 export async function existingLabels(tx: ManagedTransaction, key: string, labels: readonly Label[]): Promise<Label[]> {
   const found: Label[] = [];
   for (const label of labels) {
-    const result = await tx.run(`MATCH (n:${label} {key: $key}) RETURN count(n) AS n`, { key });
-    if ((result.records[0].get('n') as { toNumber(): number }).toNumber() > 0) found.push(label);
+    const [row] = await rows(tx, `MATCH (n:${label} {key: $key}) RETURN count(n) AS n`, { key });
+    if ((row.n as number) > 0) found.push(label);
   }
   return found;
+}
+
+// ---------------------------------------------------------------- by label
+
+const READERS: Readonly<
+  Record<InventoryLabel, (tx: ManagedTransaction, scope: DeclarationScope) => Promise<Declared<unknown>[]>>
+> = {
+  [Label.Organisation]: (tx, scope) =>
+    readOrganisations(tx, 'organisation' in scope ? [scope.organisation] : scope.keys),
+  [Label.Department]: readDepartments,
+  [Label.Stakeholder]: readStakeholders,
+  [Label.Server]: readServers,
+  [Label.Recipient]: readRecipients,
+  [Label.DataSource]: (tx, scope) => readSources(tx, scope),
+  [Label.Dataset]: (tx, scope) => readDatasets(tx, scope),
+  [Label.Field]: readFields,
+  [Label.ProcessingActivity]: readActivities,
+  [Label.DataFlow]: readFlowDeclarations,
+};
+
+/** The declarations of one label in a scope, sorted by key (a source without datasets, a dataset without fields). */
+export function readDeclarations(
+  tx: ManagedTransaction,
+  label: Label,
+  scope: DeclarationScope,
+): Promise<Declared<unknown>[]> {
+  return READERS[declaredLabel(label)](tx, scope);
+}
+
+/** Findings hang off fields but are not declared entities: they have no declaration to read. */
+function declaredLabel(label: Label): InventoryLabel {
+  if (label === Label.Finding) {
+    throw new InventoryError(InventoryErrorCode.INVALID_INPUT, 'a finding is not a declared inventory entity');
+  }
+  return label;
 }

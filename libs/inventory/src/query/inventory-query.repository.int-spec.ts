@@ -1,8 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { resolveJurisdiction } from '@cartographer/compliance';
 import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
 import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
 import { InventoryImportService } from '../inventory-import.service.js';
 import { Label, Rel } from '../model/labels.js';
+import { revisionOf } from '../model/revision.js';
 import { InventoryQueryRepository } from './inventory-query.repository.js';
 import type { InventoryAccessFilter } from './inventory-query.types.js';
 
@@ -86,9 +88,52 @@ describe('InventoryQueryRepository access filtering (real Neo4j)', () => {
       itOnly,
     );
     expect(datasets.map((list) => list.map((related) => related.item.key))).toEqual([[], [`${key}:stats`]]);
-    const volume = (await sut.get(Label.DataSource, `${key}:dpi`, { organisations: null, departments: null }))!;
-    // Integers come back as numbers, not Neo4j Integers.
-    expect([volume.volumeRecords, volume.volumeBytes]).toEqual([120000, 5000000000]);
+    const source = await sut.get(Label.DataSource, `${key}:dpi`, { organisations: null, departments: null });
+    // A decoded declaration (integers as numbers, not Neo4j Integers), never storage properties.
+    const declaration = {
+      name: 'Dossier patient informatisé',
+      department: 'admissions',
+      kind: 'RELATIONAL_DATABASE',
+      structure: 'STRUCTURED',
+      volume: { records: 120000, bytes: 5000000000 },
+      velocity: { recordsPerDay: 350 },
+      accessMethods: ['SQL', 'EXPORT'],
+      connectionRef: 'DPI_DATABASE_URL',
+    };
+    expect(source).toEqual({
+      ...declaration,
+      label: Label.DataSource,
+      key: `${key}:dpi`,
+      localKey: 'dpi',
+      organisation: key,
+      revision: revisionOf({ key: 'dpi', ...declaration, servers: ['srv-fr', 'srv-no'] }),
+    });
+    const server = await sut.get(Label.Server, `${key}:srv-us-dpf`, { organisations: null, departments: null });
+    expect(server).toEqual({
+      label: Label.Server,
+      key: `${key}:srv-us-dpf`,
+      localKey: 'srv-us-dpf',
+      organisation: key,
+      department: null,
+      name: 'Analytics Virginia',
+      hosting: 'SAAS',
+      country: 'US',
+      certifications: ['EU-US DPF'],
+      jurisdiction: 'ADEQUACY',
+      jurisdictionNote: resolveJurisdiction({
+        country: 'US',
+        field: 'servers[3].country',
+        certifications: ['EU-US DPF'],
+        sector: 'COMMERCIAL',
+      }).explanation,
+      revision: revisionOf({
+        key: 'srv-us-dpf',
+        name: 'Analytics Virginia',
+        hosting: 'SAAS',
+        country: 'US',
+        certifications: ['EU-US DPF'],
+      }),
+    });
   });
 
   it('neither returns nor crosses forbidden nodes in a neighbourhood', async () => {

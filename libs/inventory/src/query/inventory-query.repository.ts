@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@cartographer/access';
-import { Neo4jService } from '@cartographer/graph';
+import { Neo4jService, plainProps, toNumber } from '@cartographer/graph';
 import { InventoryError, InventoryErrorCode, quote } from '../inventory.errors.js';
 import { Label, Rel } from '../model/labels.js';
+import { readDeclarations } from './inventory-declarations.js';
 import {
   DATASET_KINDS,
   HOSTING_TYPES,
@@ -22,7 +23,6 @@ import {
   INVENTORY_LABELS,
   inventoryLabelOf,
   labelTest,
-  plainProps,
   splitGraphKey,
   toItem,
 } from './inventory-cypher.js';
@@ -162,6 +162,19 @@ export const LIST_FILTERS: Readonly<Record<keyof InventoryListFilter, FilterSpec
   },
 };
 
+/** The items with their `revision`, read through the declarations reader in the same transaction. */
+async function withRevisions(tx: ManagedTransaction, items: InventoryItem[]): Promise<InventoryItem[]> {
+  const byLabel = new Map<Label, string[]>();
+  for (const item of items) byLabel.set(item.label, [...(byLabel.get(item.label) ?? []), item.key]);
+  const revisions = new Map<string, string>();
+  for (const [label, keys] of byLabel) {
+    for (const declared of await readDeclarations(tx, label, { keys })) {
+      revisions.set(`${label}|${declared.key}`, declared.revision);
+    }
+  }
+  return items.map((item) => ({ ...item, revision: revisions.get(`${item.label}|${item.key}`) }));
+}
+
 function invalid(message: string): InventoryError {
   return new InventoryError(InventoryErrorCode.INVALID_INPUT, message);
 }
@@ -235,11 +248,17 @@ export class InventoryQueryRepository {
     if (keys.length === 0) return [];
     const params: Params = { keys: [...new Set(keys)] };
     const allowed = accessPredicate('n', [label], access, params);
-    const rows = await this.neo4j.queryRead<{ props: Record<string, unknown> }>(
-      `UNWIND $keys AS key MATCH (n:${label} {key: key}) WHERE ${allowed} RETURN properties(n) AS props`,
-      params,
-    );
-    const byKey = new Map(rows.map((row) => [row.props.key as string, toItem(label, row.props)]));
+    const items = await this.neo4j.read(async (tx) => {
+      const result = await tx.run(
+        `UNWIND $keys AS key MATCH (n:${label} {key: key}) WHERE ${allowed} RETURN properties(n) AS props`,
+        params,
+      );
+      return withRevisions(
+        tx,
+        result.records.map((record) => toItem(label, record.get('props') as Record<string, unknown>)),
+      );
+    });
+    const byKey = new Map(items.map((item) => [item.key, item]));
     return keys.map((key) => byKey.get(key) ?? null);
   }
 
@@ -258,10 +277,10 @@ export class InventoryQueryRepository {
       );
       const total = await tx.run(`MATCH (n:${label}) ${where(clauses)} RETURN count(n) AS total`, params);
       const rows = page.records.map((record) => toItem(label, record.get('props') as Record<string, unknown>));
-      const items = rows.slice(0, first);
+      const items = await withRevisions(tx, rows.slice(0, first));
       return {
         items,
-        totalCount: (total.records[0].get('total') as { toNumber(): number }).toNumber(),
+        totalCount: toNumber(total.records[0].get('total')),
         pageInfo: {
           endCursor: items.length > 0 ? encodeCursor(items.at(-1)!.key) : null,
           hasNextPage: rows.length > first,
@@ -292,26 +311,33 @@ export class InventoryQueryRepository {
     const entry = relation.withRelProps
       ? 'collect({labels: labels(c), props: properties(c), rel: properties(r)})'
       : 'collect(DISTINCT {labels: labels(c), props: properties(c), rel: {}})';
-    const rows = await this.neo4j.queryRead<{
+    type Row = {
       parentKey: string;
       related: { labels: string[]; props: Record<string, unknown>; rel: Record<string, unknown> }[];
-    }>(
-      `UNWIND $keys AS parentKey
-       MATCH (p:${from} {key: parentKey})${pattern}(c:${to.join('|')})
-       WHERE ${allowed}
-       WITH parentKey, c, r ORDER BY c.key, elementId(r)
-       RETURN parentKey, ${entry}[0..$first] AS related`,
-      params,
-    );
-    const byParent = new Map(
-      rows.map((row) => [
-        row.parentKey,
-        row.related.map((related) => ({
-          item: toItem(inventoryLabelOf(related.labels), related.props),
-          rel: plainProps(related.rel),
-        })),
-      ]),
-    );
+    };
+    const byParent = await this.neo4j.read(async (tx) => {
+      const rows = (
+        await tx.run(
+          `UNWIND $keys AS parentKey
+           MATCH (p:${from} {key: parentKey})${pattern}(c:${to.join('|')})
+           WHERE ${allowed}
+           WITH parentKey, c, r ORDER BY c.key, elementId(r)
+           RETURN parentKey, ${entry}[0..$first] AS related`,
+          params,
+        )
+      ).records.map((record) => record.toObject() as Row);
+      const items = await withRevisions(
+        tx,
+        rows.flatMap((row) => row.related.map((related) => toItem(inventoryLabelOf(related.labels), related.props))),
+      );
+      let next = 0;
+      return new Map(
+        rows.map((row) => [
+          row.parentKey,
+          row.related.map((related) => ({ item: items[next++], rel: plainProps(related.rel) })),
+        ]),
+      );
+    });
     return parentKeys.map((key) => byParent.get(key) ?? []);
   }
 

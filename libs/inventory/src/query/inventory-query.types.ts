@@ -23,17 +23,24 @@ export const DEPARTMENT_LABELS: ReadonlySet<Label> = new Set([
 export const ORGANISATION_LABELS: ReadonlySet<Label> = new Set([Label.Organisation, Label.Server, Label.Recipient]);
 
 /**
- * One inventory node as stored, with Neo4j integers turned into numbers and temporal values into
- * ISO strings. `key` is the graph key (`<organisation>:<local key>`, the organisation's own key for
- * an Organisation, `<organisation>:<dataset>/<field>` for a Field).
+ * One inventory entity as the read model gives it: its own declaration members decoded to the
+ * import format (a source's `volume`, an activity's `controller`...; never storage property
+ * names), its place and computed members. `key` is the graph key (`<organisation>:<local key>`,
+ * the organisation's own key for an Organisation, `<organisation>:<dataset>/<field>` for a Field),
+ * `localKey` the declared key. Servers and recipients carry `jurisdiction` and `jurisdictionNote`,
+ * datasets their `source` and fields their `dataset` (local keys).
  */
 export interface InventoryItem {
   label: Label;
   key: string;
+  localKey?: string;
   organisation: string;
-  department?: string | null;
+  /** Local key of the owning department (a department's own key), null for organisation-level entities. */
+  department: string | null;
   name?: string | null;
-  [property: string]: unknown;
+  /** The entity's revision (see revisionOf), from the declarations reader. */
+  revision?: string;
+  [member: string]: unknown;
 }
 
 /** The filters a list accepts; each is available only for some labels (see LIST_FILTERS). */

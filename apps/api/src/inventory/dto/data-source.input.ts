@@ -13,12 +13,18 @@ import {
 import {
   ACCESS_METHODS,
   type AccessMethod,
+  CONNECTION_REF_REGEX,
+  DATASET,
   DATASET_KINDS,
   type DatasetKind,
+  FIELD,
+  maxItemsOf,
+  maxLengthOf,
+  SOURCE,
   SOURCE_KINDS,
   type SourceKind,
-  STRUCTURES,
   type Structure,
+  STRUCTURES,
 } from '@cartographer/inventory';
 import { AccessMethodEnum, DatasetKindEnum, SourceKindEnum, StructureEnum } from '../inventory-enums.js';
 import {
@@ -30,12 +36,13 @@ import {
   LOCAL_KEY,
   Nested,
   Present,
+  RevisionInput,
   StakeholderInput,
   VelocityInput,
   VolumeInput,
 } from './inventory-common.input.js';
 
-const CONNECTION_REF = /^[A-Z_][A-Z0-9_]{0,127}$/;
+const CONNECTION_REF = CONNECTION_REF_REGEX;
 const CONNECTION_REF_MESSAGE = '$property must be an environment variable name (A-Z, 0-9, _), never the secret itself';
 
 @InputType()
@@ -51,7 +58,7 @@ export class CreateDataSourceInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SOURCE, 'name'))
   name!: string;
 
   @Field(() => SourceKindEnum)
@@ -65,13 +72,13 @@ export class CreateDataSourceInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(SOURCE, 'description'))
   description?: string;
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of the servers hosting it.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'servers'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   servers?: string[];
 
@@ -88,7 +95,7 @@ export class CreateDataSourceInput {
   @Field(() => [AccessMethodEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'accessMethods'))
   @IsIn(ACCESS_METHODS, { each: true })
   accessMethods?: AccessMethod[];
 
@@ -103,13 +110,13 @@ export class CreateDataSourceInput {
   @Field(() => [StakeholderInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'stakeholders'))
   @Nested(() => StakeholderInput)
   stakeholders?: StakeholderInput[];
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateDataSourceInput {
+export class UpdateDataSourceInput extends RevisionInput {
   @Field(() => String, {
     nullable: true,
     description: 'Moves the source (with its datasets and fields) to another department.',
@@ -122,7 +129,7 @@ export class UpdateDataSourceInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SOURCE, 'name'))
   name?: string;
 
   @Field(() => SourceKindEnum, { nullable: true })
@@ -138,13 +145,13 @@ export class UpdateDataSourceInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(SOURCE, 'description'))
   description?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Replaces the whole list.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'servers'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   servers?: string[] | null;
 
@@ -161,7 +168,7 @@ export class UpdateDataSourceInput {
   @Field(() => [AccessMethodEnum], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'accessMethods'))
   @IsIn(ACCESS_METHODS, { each: true })
   accessMethods?: AccessMethod[] | null;
 
@@ -173,7 +180,7 @@ export class UpdateDataSourceInput {
   @Field(() => [StakeholderInput], { nullable: true, description: 'Replaces the whole list.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(SOURCE, 'stakeholders'))
   @Nested(() => StakeholderInput)
   stakeholders?: StakeholderInput[] | null;
 }
@@ -191,7 +198,7 @@ export class CreateDatasetInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(512)
+  @MaxLength(maxLengthOf(DATASET, 'name'))
   name!: string;
 
   @Field(() => DatasetKindEnum)
@@ -201,7 +208,7 @@ export class CreateDatasetInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(DATASET, 'description'))
   description?: string;
 
   @Field(() => VolumeInput, { nullable: true })
@@ -212,20 +219,20 @@ export class CreateDatasetInput {
   @Field(() => [FieldDeclarationInput], { nullable: true, description: 'Fields created with the dataset.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(DATASET, 'fields'))
   @Nested(() => FieldDeclarationInput)
   fields?: FieldDeclarationInput[];
 
   @Field(() => [DatasetReferenceInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(DATASET, 'references'))
   @Nested(() => DatasetReferenceInput)
   references?: DatasetReferenceInput[];
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateDatasetInput {
+export class UpdateDatasetInput extends RevisionInput {
   @Field(() => String, { nullable: true, description: 'Moves the dataset (with its fields) to another data source.' })
   @Present()
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
@@ -235,7 +242,7 @@ export class UpdateDatasetInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(512)
+  @MaxLength(maxLengthOf(DATASET, 'name'))
   name?: string;
 
   @Field(() => DatasetKindEnum, { nullable: true })
@@ -246,7 +253,7 @@ export class UpdateDatasetInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(DATASET, 'description'))
   description?: string | null;
 
   @Field(() => VolumeInput, { nullable: true })
@@ -257,7 +264,7 @@ export class UpdateDatasetInput {
   @Field(() => [DatasetReferenceInput], { nullable: true, description: 'Replaces the whole list.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(DATASET, 'references'))
   @Nested(() => DatasetReferenceInput)
   references?: DatasetReferenceInput[] | null;
 }
@@ -271,19 +278,19 @@ export class CreateFieldInput {
   @Field(() => String, { description: 'Unique within the dataset; the field key is <organisation>:<dataset>/<name>.' })
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(FIELD, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(128)
+  @MaxLength(maxLengthOf(FIELD, 'dataType'))
   dataType?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FIELD, 'description'))
   description?: string;
 
   @Field(() => Boolean, { nullable: true })
@@ -295,17 +302,17 @@ export class CreateFieldInput {
 @InputType({
   description: 'Members left out are unchanged; null clears. The name is part of the key and cannot change.',
 })
-export class UpdateFieldInput {
+export class UpdateFieldInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(128)
+  @MaxLength(maxLengthOf(FIELD, 'dataType'))
   dataType?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FIELD, 'description'))
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true })

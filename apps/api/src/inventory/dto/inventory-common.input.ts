@@ -17,38 +17,73 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { SAFEGUARDS, type Safeguard, STAKEHOLDER_ROLES, type StakeholderRole } from '@cartographer/inventory';
+import {
+  COUNT_MAX,
+  FIELD,
+  FIELD_KEY_REGEX,
+  GRAPH_KEY_REGEX,
+  KEY_REGEX,
+  maxItemsOf,
+  maxLengthOf,
+  ORGANISATION_KEY_REGEX,
+  PARTY,
+  RATE_MAX,
+  REFERENCE,
+  type Safeguard,
+  SAFEGUARDS,
+  STAKEHOLDER,
+  STAKEHOLDER_ROLES,
+  type StakeholderRole,
+  TEXT_BOUNDS,
+  TRANSFER,
+} from '@cartographer/inventory';
 import { SafeguardEnum, StakeholderRoleEnum } from '../inventory-enums.js';
 
-/** Keys as the import format takes them. */
-export const LOCAL_KEY = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-export const ORGANISATION_KEY = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+/** Keys as the import format takes them (patterns from the entity declarations). */
+export const LOCAL_KEY = KEY_REGEX;
+export const ORGANISATION_KEY = ORGANISATION_KEY_REGEX;
 /** `<organisation>:<key>`: how the API names an existing entity. */
-export const GRAPH_KEY = /^[a-z0-9][a-z0-9._-]{0,63}:[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+export const GRAPH_KEY = GRAPH_KEY_REGEX;
 /** `<organisation>:<dataset>/<field name>`. */
-export const FIELD_KEY = /^[a-z0-9][a-z0-9._-]{0,63}:[A-Za-z0-9][A-Za-z0-9._-]{0,127}\/.{1,256}$/;
+export const FIELD_KEY = FIELD_KEY_REGEX;
+export const COUNTRY = { maxLength: TEXT_BOUNDS.country };
 export const KEY_MESSAGE = '$property must be a key of letters, digits, ".", "_" and "-"';
 export const GRAPH_KEY_MESSAGE = '$property must be a key of the form <organisation>:<key>';
-export const COUNTRY = { maxLength: 8 };
+
+/**
+ * What every update input may carry: the revision the caller read. A stale one is refused with
+ * CONFLICT and changes nothing; without it the update applies to whatever is current.
+ */
+@InputType({ isAbstract: true })
+export abstract class RevisionInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The `revision` read with the entity; a stale one is refused with CONFLICT, changing nothing.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  revision?: string | null;
+}
 
 @InputType('PartyInput')
 export class PartyInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(PARTY, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(512)
+  @MaxLength(maxLengthOf(PARTY, 'contact'))
   contact?: string;
 
   @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
   @IsOptional()
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(PARTY, 'country'))
   country?: string;
 }
 
@@ -61,13 +96,13 @@ export class StakeholderInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(STAKEHOLDER, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(512)
+  @MaxLength(maxLengthOf(STAKEHOLDER, 'contact'))
   contact?: string;
 }
 
@@ -77,14 +112,14 @@ export class VolumeInput {
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 0 })
   @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(COUNT_MAX)
   records?: number;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 0 })
   @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER)
+  @Max(COUNT_MAX)
   bytes?: number;
 }
 
@@ -94,14 +129,14 @@ export class VelocityInput {
   @IsOptional()
   @IsNumber()
   @Min(0)
-  @Max(1e15)
+  @Max(RATE_MAX)
   recordsPerDay?: number;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
   @IsNumber()
   @Min(0)
-  @Max(1e15)
+  @Max(RATE_MAX)
   bytesPerDay?: number;
 }
 
@@ -110,19 +145,19 @@ export class FieldDeclarationInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(FIELD, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(128)
+  @MaxLength(maxLengthOf(FIELD, 'dataType'))
   dataType?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FIELD, 'description'))
   description?: string;
 
   @Field(() => Boolean, { nullable: true })
@@ -138,15 +173,15 @@ export class DatasetReferenceInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(REFERENCE, 'name'))
   name?: string;
 
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(64)
+  @ArrayMaxSize(maxItemsOf(REFERENCE, 'columns'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(REFERENCE, 'columns'), { each: true })
   columns!: string[];
 
   @Field(() => String, { description: 'Graph key of the referenced dataset.' })
@@ -156,9 +191,9 @@ export class DatasetReferenceInput {
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(64)
+  @ArrayMaxSize(maxItemsOf(REFERENCE, 'referencedColumns'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(REFERENCE, 'referencedColumns'), { each: true })
   referencedColumns!: string[];
 }
 
@@ -170,7 +205,7 @@ export class TransferInput {
 
   @Field(() => String)
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(TRANSFER, 'country'))
   country!: string;
 
   @Field(() => SafeguardEnum)
@@ -180,7 +215,7 @@ export class TransferInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(TRANSFER, 'documentation'))
   documentation?: string;
 }
 

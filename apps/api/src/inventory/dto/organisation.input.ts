@@ -1,24 +1,30 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import {
+  DEPARTMENT,
   HOSTING_TYPES,
   type HostingType,
+  maxItemsOf,
+  maxLengthOf,
+  ORGANISATION,
   ORGANISATION_SECTORS,
   type OrganisationSector,
+  RECIPIENT,
   RECIPIENT_ROLES,
   type RecipientRole,
-  SAFEGUARDS,
   type Safeguard,
+  SAFEGUARDS,
+  SERVER,
 } from '@cartographer/inventory';
 import { HostingTypeEnum, OrganisationSectorEnum, RecipientRoleEnum, SafeguardEnum } from '../inventory-enums.js';
 import {
-  COUNTRY,
   KEY_MESSAGE,
   LOCAL_KEY,
   Nested,
   ORGANISATION_KEY,
   PartyInput,
   Present,
+  RevisionInput,
   StakeholderInput,
 } from './inventory-common.input.js';
 
@@ -33,13 +39,13 @@ export class CreateOrganisationInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(ORGANISATION, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(ORGANISATION, 'country'))
   country?: string;
 
   @Field(() => OrganisationSectorEnum, { nullable: true })
@@ -50,7 +56,7 @@ export class CreateOrganisationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ORGANISATION, 'description'))
   description?: string;
 
   @Field(() => PartyInput, { nullable: true })
@@ -60,18 +66,18 @@ export class CreateOrganisationInput {
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateOrganisationInput {
+export class UpdateOrganisationInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(ORGANISATION, 'name'))
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(ORGANISATION, 'country'))
   country?: string | null;
 
   @Field(() => OrganisationSectorEnum, { nullable: true })
@@ -82,7 +88,7 @@ export class UpdateOrganisationInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ORGANISATION, 'description'))
   description?: string | null;
 
   @Field(() => PartyInput, { nullable: true })
@@ -104,42 +110,42 @@ export class CreateDepartmentInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(DEPARTMENT, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(DEPARTMENT, 'description'))
   description?: string;
 
   @Field(() => [StakeholderInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(DEPARTMENT, 'stakeholders'))
   @Nested(() => StakeholderInput)
   stakeholders?: StakeholderInput[];
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateDepartmentInput {
+export class UpdateDepartmentInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(DEPARTMENT, 'name'))
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(DEPARTMENT, 'description'))
   description?: string | null;
 
   @Field(() => [StakeholderInput], { nullable: true, description: 'Replaces the whole list.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(DEPARTMENT, 'stakeholders'))
   @Nested(() => StakeholderInput)
   stakeholders?: StakeholderInput[] | null;
 }
@@ -157,13 +163,13 @@ export class CreateServerInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SERVER, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SERVER, 'provider'))
   provider?: string;
 
   @Field(() => HostingTypeEnum)
@@ -172,43 +178,43 @@ export class CreateServerInput {
 
   @Field(() => String, { description: 'ISO 3166-1 alpha-2; the jurisdiction is derived from it.' })
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(SERVER, 'country'))
   country!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SERVER, 'region'))
   region?: string;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(SERVER, 'certifications'))
   @IsString({ each: true })
-  @MaxLength(128, { each: true })
+  @MaxLength(maxLengthOf(SERVER, 'certifications'), { each: true })
   certifications?: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(SERVER, 'description'))
   description?: string;
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateServerInput {
+export class UpdateServerInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SERVER, 'name'))
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SERVER, 'provider'))
   provider?: string | null;
 
   @Field(() => HostingTypeEnum, { nullable: true })
@@ -219,27 +225,27 @@ export class UpdateServerInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(SERVER, 'country'))
   country?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(SERVER, 'region'))
   region?: string | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(SERVER, 'certifications'))
   @IsString({ each: true })
-  @MaxLength(128, { each: true })
+  @MaxLength(maxLengthOf(SERVER, 'certifications'), { each: true })
   certifications?: string[] | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(SERVER, 'description'))
   description?: string | null;
 }
 
@@ -256,7 +262,7 @@ export class CreateRecipientInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(RECIPIENT, 'name'))
   name!: string;
 
   @Field(() => RecipientRoleEnum)
@@ -265,7 +271,7 @@ export class CreateRecipientInput {
 
   @Field(() => String)
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(RECIPIENT, 'country'))
   country!: string;
 
   @Field(() => SafeguardEnum)
@@ -275,25 +281,25 @@ export class CreateRecipientInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(RECIPIENT, 'certifications'))
   @IsString({ each: true })
-  @MaxLength(128, { each: true })
+  @MaxLength(maxLengthOf(RECIPIENT, 'certifications'), { each: true })
   certifications?: string[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(RECIPIENT, 'description'))
   description?: string;
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
-export class UpdateRecipientInput {
+export class UpdateRecipientInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(RECIPIENT, 'name'))
   name?: string;
 
   @Field(() => RecipientRoleEnum, { nullable: true })
@@ -304,7 +310,7 @@ export class UpdateRecipientInput {
   @Field(() => String, { nullable: true })
   @Present()
   @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @MaxLength(maxLengthOf(RECIPIENT, 'country'))
   country?: string;
 
   @Field(() => SafeguardEnum, { nullable: true })
@@ -315,14 +321,14 @@ export class UpdateRecipientInput {
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(RECIPIENT, 'certifications'))
   @IsString({ each: true })
-  @MaxLength(128, { each: true })
+  @MaxLength(maxLengthOf(RECIPIENT, 'certifications'), { each: true })
   certifications?: string[] | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(RECIPIENT, 'description'))
   description?: string | null;
 }

@@ -11,12 +11,16 @@ import {
   MinLength,
 } from 'class-validator';
 import {
+  ACTIVITY,
+  FLOW,
   FLOW_MECHANISMS,
   type FlowMechanism,
   FREQUENCIES,
   type Frequency,
   LEGAL_BASES,
   type LegalBasis,
+  maxItemsOf,
+  maxLengthOf,
 } from '@cartographer/inventory';
 import { FlowMechanismEnum, FrequencyEnum, LegalBasisEnum } from '../inventory-enums.js';
 import {
@@ -29,6 +33,7 @@ import {
   Nested,
   PartyInput,
   Present,
+  RevisionInput,
   TransferInput,
 } from './inventory-common.input.js';
 
@@ -47,13 +52,13 @@ export class CreateProcessingActivityInput {
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(ACTIVITY, 'name'))
   name!: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'description'))
   description?: string;
 
   @Field(() => PartyInput)
@@ -63,7 +68,7 @@ export class CreateProcessingActivityInput {
   @Field(() => [PartyInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'jointControllers'))
   @Nested(() => PartyInput)
   jointControllers?: PartyInput[];
 
@@ -80,93 +85,93 @@ export class CreateProcessingActivityInput {
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'purposes'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'purposes'), { each: true })
   purposes!: string[];
 
   @Field(() => [LegalBasisEnum])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(6)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'legalBases'))
   @IsIn(LEGAL_BASES, { each: true })
   legalBases!: LegalBasis[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
   legalBasisDetails?: string;
 
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'dataSubjectCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'dataSubjectCategories'), { each: true })
   dataSubjectCategories!: string[];
 
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'personalDataCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'personalDataCategories'), { each: true })
   personalDataCategories!: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'specialCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'specialCategories'), { each: true })
   specialCategories?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of recipients data is disclosed to.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'recipients'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   recipients?: string[];
 
   @Field(() => [TransferInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'transfers'))
   @Nested(() => TransferInput)
   transfers?: TransferInput[];
 
   @Field(() => String)
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'retention'))
   retention!: string;
 
   @Field(() => [String])
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'securityMeasures'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'securityMeasures'), { each: true })
   securityMeasures!: string[];
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of datasets used.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'datasets'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   datasets?: string[];
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of fields used.' })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'fields'))
   @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
   fields?: string[];
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
-export class UpdateProcessingActivityInput {
+export class UpdateProcessingActivityInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @Present()
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
@@ -176,13 +181,13 @@ export class UpdateProcessingActivityInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(ACTIVITY, 'name'))
   name?: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'description'))
   description?: string | null;
 
   @Field(() => PartyInput, { nullable: true })
@@ -193,7 +198,7 @@ export class UpdateProcessingActivityInput {
   @Field(() => [PartyInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'jointControllers'))
   @Nested(() => PartyInput)
   jointControllers?: PartyInput[] | null;
 
@@ -211,62 +216,62 @@ export class UpdateProcessingActivityInput {
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'purposes'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'purposes'), { each: true })
   purposes?: string[];
 
   @Field(() => [LegalBasisEnum], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(6)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'legalBases'))
   @IsIn(LEGAL_BASES, { each: true })
   legalBases?: LegalBasis[];
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
   legalBasisDetails?: string | null;
 
   @Field(() => [String], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'dataSubjectCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'dataSubjectCategories'), { each: true })
   dataSubjectCategories?: string[];
 
   @Field(() => [String], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'personalDataCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'personalDataCategories'), { each: true })
   personalDataCategories?: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'specialCategories'))
   @IsString({ each: true })
-  @MaxLength(256, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'specialCategories'), { each: true })
   specialCategories?: string[] | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'recipients'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   recipients?: string[] | null;
 
   @Field(() => [TransferInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(500)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'transfers'))
   @Nested(() => TransferInput)
   transfers?: TransferInput[] | null;
 
@@ -274,29 +279,29 @@ export class UpdateProcessingActivityInput {
   @Present()
   @IsString()
   @MinLength(1)
-  @MaxLength(2000)
+  @MaxLength(maxLengthOf(ACTIVITY, 'retention'))
   retention?: string;
 
   @Field(() => [String], { nullable: true })
   @Present()
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'securityMeasures'))
   @IsString({ each: true })
-  @MaxLength(1000, { each: true })
+  @MaxLength(maxLengthOf(ACTIVITY, 'securityMeasures'), { each: true })
   securityMeasures?: string[];
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'datasets'))
   @Matches(GRAPH_KEY, { each: true, message: GRAPH_KEY_MESSAGE })
   datasets?: string[] | null;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20000)
+  @ArrayMaxSize(maxItemsOf(ACTIVITY, 'fields'))
   @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
   fields?: string[] | null;
 }
@@ -310,7 +315,7 @@ export class CreateDataFlowInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(FLOW, 'name'))
   name?: string;
 
   @Field(() => String, { description: 'Graph key of the origin (a data source or a dataset); gives the organisation.' })
@@ -324,7 +329,7 @@ export class CreateDataFlowInput {
   @Field(() => [FlowFieldInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(FLOW, 'fields'))
   @Nested(() => FlowFieldInput)
   fields?: FlowFieldInput[];
 
@@ -341,16 +346,16 @@ export class CreateDataFlowInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FLOW, 'description'))
   description?: string;
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
-export class UpdateDataFlowInput {
+export class UpdateDataFlowInput extends RevisionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(256)
+  @MaxLength(maxLengthOf(FLOW, 'name'))
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -366,7 +371,7 @@ export class UpdateDataFlowInput {
   @Field(() => [FlowFieldInput], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(5000)
+  @ArrayMaxSize(maxItemsOf(FLOW, 'fields'))
   @Nested(() => FlowFieldInput)
   fields?: FlowFieldInput[] | null;
 
@@ -383,6 +388,6 @@ export class UpdateDataFlowInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(4000)
+  @MaxLength(maxLengthOf(FLOW, 'description'))
   description?: string | null;
 }

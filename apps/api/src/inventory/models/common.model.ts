@@ -3,6 +3,16 @@ import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { Label } from '@cartographer/inventory';
 import '../inventory-enums.js';
 
+/** Every inventory entity: its optimistic-concurrency token, passed back with an update. */
+@ObjectType({ isAbstract: true })
+export abstract class RevisionedModel {
+  @Field(() => String, {
+    description:
+      'Digest of the declaration as read; pass it as `revision` with an update to refuse it (CONFLICT) if the entity changed since.',
+  })
+  revision!: string;
+}
+
 @ObjectType('Party', { description: 'A controller, representative, DPO or joint controller.' })
 export class PartyModel {
   @Field(() => String)

@@ -1,10 +1,10 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { AccessMethod, DatasetKind, SourceKind, Structure } from '@cartographer/inventory';
 import { AccessMethodEnum, DatasetKindEnum, SourceKindEnum, StructureEnum } from '../inventory-enums.js';
-import { Paginated, VelocityModel, VolumeModel } from './common.model.js';
+import { Paginated, RevisionedModel, VelocityModel, VolumeModel } from './common.model.js';
 
 @ObjectType('DataSource', { description: 'A database, file share, SaaS application... owned by a department.' })
-export class DataSourceModel {
+export class DataSourceModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 
@@ -50,7 +50,7 @@ export class DataSourceModel {
 export class DataSourcePageModel extends Paginated(DataSourceModel) {}
 
 @ObjectType('Dataset', { description: 'A table, collection, file... of a data source.' })
-export class DatasetModel {
+export class DatasetModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 
@@ -98,7 +98,7 @@ export class DatasetReferenceModel {
 }
 
 @ObjectType('Field', { description: 'A column or attribute of a dataset.' })
-export class FieldModel {
+export class FieldModel extends RevisionedModel {
   @Field(() => ID, { description: '<organisation>:<dataset>/<name>' })
   key!: string;
 

@@ -1,12 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { StakeholderRole } from '@cartographer/inventory';
 import { StakeholderRoleEnum } from '../inventory-enums.js';
-import { Paginated } from './common.model.js';
+import { Paginated, RevisionedModel } from './common.model.js';
 
 @ObjectType('Department', {
   description: 'A department of an organisation: owns data sources, runs processing activities.',
 })
-export class DepartmentModel {
+export class DepartmentModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 
@@ -27,7 +27,7 @@ export class DepartmentModel {
 export class DepartmentPageModel extends Paginated(DepartmentModel) {}
 
 @ObjectType('Stakeholder', { description: 'An owner, steward or DPO contact of a department or a data source.' })
-export class StakeholderModel {
+export class StakeholderModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 

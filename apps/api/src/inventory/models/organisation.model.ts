@@ -1,12 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import type { OrganisationSector } from '@cartographer/inventory';
 import { OrganisationSectorEnum } from '../inventory-enums.js';
-import { Paginated, PartyModel } from './common.model.js';
+import { Paginated, PartyModel, RevisionedModel } from './common.model.js';
 
 @ObjectType('Organisation', {
   description: 'An organisation whose data is mapped; its key prefixes every key of its inventory.',
 })
-export class OrganisationModel {
+export class OrganisationModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 

@@ -2,10 +2,10 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Jurisdiction } from '@cartographer/compliance';
 import type { FlowMechanism, Frequency, LegalBasis, Safeguard } from '@cartographer/inventory';
 import { FlowMechanismEnum, FrequencyEnum, LegalBasisEnum, SafeguardEnum } from '../inventory-enums.js';
-import { Paginated, PartyModel } from './common.model.js';
+import { Paginated, PartyModel, RevisionedModel } from './common.model.js';
 
 @ObjectType('ProcessingActivity', { description: 'An entry of the Art. 30 record of processing activities.' })
-export class ProcessingActivityModel {
+export class ProcessingActivityModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 
@@ -83,7 +83,7 @@ export class TransferModel {
 }
 
 @ObjectType('DataFlow', { description: 'Data moving from one source or dataset to another.' })
-export class DataFlowModel {
+export class DataFlowModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 

@@ -2,10 +2,10 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Jurisdiction } from '@cartographer/compliance';
 import type { HostingType, RecipientRole, Safeguard } from '@cartographer/inventory';
 import { HostingTypeEnum, RecipientRoleEnum, SafeguardEnum } from '../inventory-enums.js';
-import { Paginated } from './common.model.js';
+import { Paginated, RevisionedModel } from './common.model.js';
 
 @ObjectType('Server', { description: 'Where data sources are hosted; its country gives the jurisdiction.' })
-export class ServerModel {
+export class ServerModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 
@@ -52,7 +52,7 @@ export class ServerPageModel extends Paginated(ServerModel) {}
 @ObjectType('Recipient', {
   description: 'A processor, joint controller or authority data is disclosed or transferred to.',
 })
-export class RecipientModel {
+export class RecipientModel extends RevisionedModel {
   @Field(() => ID)
   key!: string;
 

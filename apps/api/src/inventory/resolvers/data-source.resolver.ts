@@ -7,7 +7,7 @@ import { InventoryCaller, NESTED_FIRST } from '../inventory-caller.decorator.js'
 import { type Caller, InventoryReader } from '../inventory-reader.js';
 import { RELATIONS } from '../inventory-relations.js';
 import type { View } from '../inventory-views.js';
-import { InventoryWriter, plainInput } from '../inventory-writer.js';
+import { InventoryWriter, plainInput, updateOf } from '../inventory-writer.js';
 import { DeletionModel } from '../models/common.model.js';
 import { DatasetModel, DataSourceModel, DataSourcePageModel } from '../models/data-source.model.js';
 import { DepartmentModel, StakeholderModel } from '../models/department.model.js';
@@ -34,8 +34,8 @@ export class DataSourceResolver {
   @RequirePolicy('create', 'DataSource')
   @Mutation(() => DataSourceModel)
   createDataSource(@Args('input') input: CreateDataSourceInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createDataSource(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createDataSource(plainInput(input), context),
     );
   }
 
@@ -46,8 +46,8 @@ export class DataSourceResolver {
     @Args('input') input: UpdateDataSourceInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateDataSource(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateDataSource(key, ...updateOf(input, context)),
     );
   }
 

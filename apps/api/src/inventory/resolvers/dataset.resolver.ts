@@ -12,7 +12,7 @@ import { InventoryCaller, NESTED_FIRST } from '../inventory-caller.decorator.js'
 import { type Caller, InventoryReader } from '../inventory-reader.js';
 import { RELATIONS } from '../inventory-relations.js';
 import type { View } from '../inventory-views.js';
-import { InventoryWriter, plainInput } from '../inventory-writer.js';
+import { InventoryWriter, plainInput, updateOf } from '../inventory-writer.js';
 import { DeletionModel } from '../models/common.model.js';
 import {
   DatasetModel,
@@ -44,8 +44,8 @@ export class DatasetResolver {
   @RequirePolicy('create', 'Dataset')
   @Mutation(() => DatasetModel)
   createDataset(@Args('input') input: CreateDatasetInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createDataset(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createDataset(plainInput(input), context),
     );
   }
 
@@ -56,8 +56,8 @@ export class DatasetResolver {
     @Args('input') input: UpdateDatasetInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateDataset(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateDataset(key, ...updateOf(input, context)),
     );
   }
 
@@ -128,9 +128,7 @@ export class FieldResolver {
   @RequirePolicy('create', 'Field')
   @Mutation(() => FieldModel)
   createField(@Args('input') input: CreateFieldInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createField(plainInput(input), authorize),
-    );
+    return this.writer.run(caller, 'create', (context) => this.writer.commands.createField(plainInput(input), context));
   }
 
   @RequirePolicy('update', 'Field')
@@ -140,8 +138,8 @@ export class FieldResolver {
     @Args('input') input: UpdateFieldInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateField(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateField(key, ...updateOf(input, context)),
     );
   }
 

@@ -7,7 +7,7 @@ import { InventoryCaller, NESTED_FIRST } from '../inventory-caller.decorator.js'
 import { type Caller, InventoryReader } from '../inventory-reader.js';
 import { RELATIONS } from '../inventory-relations.js';
 import type { View } from '../inventory-views.js';
-import { InventoryWriter, plainInput } from '../inventory-writer.js';
+import { InventoryWriter, plainInput, updateOf } from '../inventory-writer.js';
 import { DeletionModel } from '../models/common.model.js';
 import { DataSourceModel } from '../models/data-source.model.js';
 import {
@@ -39,8 +39,8 @@ export class DepartmentResolver {
   @RequirePolicy('create', 'Department')
   @Mutation(() => DepartmentModel)
   createDepartment(@Args('input') input: CreateDepartmentInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createDepartment(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createDepartment(plainInput(input), context),
     );
   }
 
@@ -51,8 +51,8 @@ export class DepartmentResolver {
     @Args('input') input: UpdateDepartmentInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateDepartment(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateDepartment(key, ...updateOf(input, context)),
     );
   }
 

@@ -7,7 +7,7 @@ import { InventoryCaller, NESTED_FIRST } from '../inventory-caller.decorator.js'
 import { type Caller, InventoryReader } from '../inventory-reader.js';
 import { RELATIONS } from '../inventory-relations.js';
 import type { View } from '../inventory-views.js';
-import { InventoryWriter, plainInput } from '../inventory-writer.js';
+import { InventoryWriter, plainInput, updateOf } from '../inventory-writer.js';
 import { DepartmentModel } from '../models/department.model.js';
 import { OrganisationModel, OrganisationPageModel } from '../models/organisation.model.js';
 import { RecipientModel, ServerModel } from '../models/server.model.js';
@@ -33,8 +33,8 @@ export class OrganisationResolver {
   @RequirePolicy('create', 'Organisation')
   @Mutation(() => OrganisationModel)
   createOrganisation(@Args('input') input: CreateOrganisationInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createOrganisation(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createOrganisation(plainInput(input), context),
     );
   }
 
@@ -47,8 +47,8 @@ export class OrganisationResolver {
     @Args('input') input: UpdateOrganisationInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateOrganisation(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateOrganisation(key, ...updateOf(input, context)),
     );
   }
 

@@ -12,7 +12,7 @@ import { InventoryCaller, NESTED_FIRST } from '../inventory-caller.decorator.js'
 import { type Caller, InventoryReader } from '../inventory-reader.js';
 import { RELATIONS } from '../inventory-relations.js';
 import type { View } from '../inventory-views.js';
-import { InventoryWriter, plainInput } from '../inventory-writer.js';
+import { InventoryWriter, plainInput, updateOf } from '../inventory-writer.js';
 import { DeletionModel } from '../models/common.model.js';
 import { DatasetModel, FieldModel } from '../models/data-source.model.js';
 import { FlowEndpointUnion } from '../models/flow-endpoint.model.js';
@@ -47,8 +47,8 @@ export class ProcessingActivityResolver {
   @RequirePolicy('create', 'ProcessingActivity')
   @Mutation(() => ProcessingActivityModel)
   createProcessingActivity(@Args('input') input: CreateProcessingActivityInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createProcessingActivity(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createProcessingActivity(plainInput(input), context),
     );
   }
 
@@ -59,8 +59,8 @@ export class ProcessingActivityResolver {
     @Args('input') input: UpdateProcessingActivityInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateProcessingActivity(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateProcessingActivity(key, ...updateOf(input, context)),
     );
   }
 
@@ -145,8 +145,8 @@ export class DataFlowResolver {
   @RequirePolicy('create', 'DataFlow')
   @Mutation(() => DataFlowModel)
   createDataFlow(@Args('input') input: CreateDataFlowInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createDataFlow(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createDataFlow(plainInput(input), context),
     );
   }
 
@@ -157,8 +157,8 @@ export class DataFlowResolver {
     @Args('input') input: UpdateDataFlowInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateDataFlow(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateDataFlow(key, ...updateOf(input, context)),
     );
   }
 

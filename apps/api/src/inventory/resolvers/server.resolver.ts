@@ -12,7 +12,7 @@ import { InventoryCaller, NESTED_FIRST } from '../inventory-caller.decorator.js'
 import { type Caller, InventoryReader } from '../inventory-reader.js';
 import { RELATIONS } from '../inventory-relations.js';
 import type { View } from '../inventory-views.js';
-import { InventoryWriter, plainInput } from '../inventory-writer.js';
+import { InventoryWriter, plainInput, updateOf } from '../inventory-writer.js';
 import { DeletionModel } from '../models/common.model.js';
 import { DataSourceModel } from '../models/data-source.model.js';
 import { RecipientModel, RecipientPageModel, ServerModel, ServerPageModel } from '../models/server.model.js';
@@ -38,8 +38,8 @@ export class ServerResolver {
   @RequirePolicy('create', 'Server')
   @Mutation(() => ServerModel, { description: 'The jurisdiction is derived from the country and certifications.' })
   createServer(@Args('input') input: CreateServerInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createServer(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createServer(plainInput(input), context),
     );
   }
 
@@ -50,8 +50,8 @@ export class ServerResolver {
     @Args('input') input: UpdateServerInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateServer(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateServer(key, ...updateOf(input, context)),
     );
   }
 
@@ -98,8 +98,8 @@ export class RecipientResolver {
   @RequirePolicy('create', 'Recipient')
   @Mutation(() => RecipientModel)
   createRecipient(@Args('input') input: CreateRecipientInput, @InventoryCaller() caller: Caller) {
-    return this.writer.run(caller, 'create', (authorize) =>
-      this.writer.commands.createRecipient(plainInput(input), authorize),
+    return this.writer.run(caller, 'create', (context) =>
+      this.writer.commands.createRecipient(plainInput(input), context),
     );
   }
 
@@ -110,8 +110,8 @@ export class RecipientResolver {
     @Args('input') input: UpdateRecipientInput,
     @InventoryCaller() caller: Caller,
   ) {
-    return this.writer.run(caller, 'update', (authorize) =>
-      this.writer.commands.updateRecipient(key, plainInput(input), authorize),
+    return this.writer.run(caller, 'update', (context) =>
+      this.writer.commands.updateRecipient(key, ...updateOf(input, context)),
     );
   }
 

@@ -1,8 +1,8 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { DataSource } from 'typeorm';
 import { Role, UsersService } from '@cartographer/access';
-import { Neo4jService } from '@cartographer/graph';
-import { type InventoryDocument, InventoryImportService, plain } from '@cartographer/inventory';
+import { Neo4jService, plainValue, toNumber } from '@cartographer/graph';
+import { type InventoryDocument, InventoryImportService } from '@cartographer/inventory';
 import { uniqueId } from '@cartographer/testing';
 import { type ApiHarness, type GraphQLResponse, startApi } from '../../testing/api-harness.js';
 
@@ -109,11 +109,10 @@ export async function startInventoryKit(): Promise<InventoryTestKit> {
       await api.app.get(InventoryImportService).importDocument(doc);
     },
     async nodeCount(organisation) {
-      const [row] = await queryRead<{ n: { toNumber(): number } }>(
-        'MATCH (n {organisation: $organisation}) RETURN count(n) AS n',
-        { organisation },
-      );
-      return row.n.toNumber();
+      const [row] = await queryRead<{ n: unknown }>('MATCH (n {organisation: $organisation}) RETURN count(n) AS n', {
+        organisation,
+      });
+      return toNumber(row.n);
     },
     async snapshot(organisation) {
       const text = (props: Record<string, unknown>) =>
@@ -121,7 +120,7 @@ export async function startInventoryKit(): Promise<InventoryTestKit> {
           // Timestamps: when a node was created, when a finding was last detected (each import).
           .filter((name) => name !== 'createdAt' && name !== 'lastDetectedAt')
           .sort()
-          .map((name) => `${name}=${JSON.stringify(plain(props[name]))};`)
+          .map((name) => `${name}=${JSON.stringify(plainValue(props[name]))};`)
           .join('');
       const nodes = await queryRead<{ label: string; key: string; props: Record<string, unknown> }>(
         'MATCH (n {organisation: $organisation}) RETURN labels(n)[0] AS label, n.key AS key, properties(n) AS props',

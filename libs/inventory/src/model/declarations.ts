@@ -1,0 +1,333 @@
+import {
+  CONNECTION_REF_PATTERN as CONNECTION_REF_REGEXP,
+  CONNECTION_REF_SOURCE,
+  FIELD_KEY_PATTERN,
+  FIELD_NAME_SOURCE,
+  GRAPH_KEY_PATTERN,
+  LOCAL_KEY_PATTERN as LOCAL_KEY_REGEXP,
+  LOCAL_KEY_SOURCE,
+  ORGANISATION_KEY_PATTERN as ORGANISATION_KEY_REGEXP,
+  ORGANISATION_KEY_SOURCE,
+} from '@cartographer/common';
+import {
+  ACCESS_METHODS,
+  DATASET_KINDS,
+  FLOW_MECHANISMS,
+  FREQUENCIES,
+  HOSTING_TYPES,
+  LEGAL_BASES,
+  ORGANISATION_SECTORS,
+  RECIPIENT_ROLES,
+  SAFEGUARDS,
+  SOURCE_KINDS,
+  STAKEHOLDER_ROLES,
+  STRUCTURES,
+} from './vocabulary.js';
+
+/*
+ * One declaration per entity of the inventory format: its members in document order, each with
+ * its type and bounds and where the graph keeps it. The JSON Schema (format/inventory.schema.ts),
+ * the compile mapping (document → node properties), the decode mapping (node properties →
+ * document) and the bounds of the API's inputs all derive from these.
+ */
+
+/*
+ * Key and connection-reference patterns are written once, in libs/common/src/keys.ts (libs/access
+ * and libs/config use them too and cannot depend on this library); these are their names here.
+ */
+/** A local key: how an entity is named in its organisation's file (pattern source text). */
+export const KEY_PATTERN = LOCAL_KEY_SOURCE;
+/** An organisation key: prefixes every graph key of its inventory. */
+export const ORGANISATION_KEY_PATTERN = ORGANISATION_KEY_SOURCE;
+/** A field name inside a field reference (`<dataset key>/<field name>`). */
+export const FIELD_NAME_PATTERN = FIELD_NAME_SOURCE;
+export const CONNECTION_REF_PATTERN = CONNECTION_REF_SOURCE;
+
+/** The same patterns, whole-string, as regular expressions. */
+export const KEY_REGEX = LOCAL_KEY_REGEXP;
+export const ORGANISATION_KEY_REGEX = ORGANISATION_KEY_REGEXP;
+/** `<organisation>:<key>`: how the API names an existing entity. */
+export const GRAPH_KEY_REGEX = GRAPH_KEY_PATTERN;
+/** `<organisation>:<dataset>/<field name>`. */
+export const FIELD_KEY_REGEX = FIELD_KEY_PATTERN;
+export const CONNECTION_REF_REGEX = CONNECTION_REF_REGEXP;
+
+/** Length bounds of text members, by role. */
+export const TEXT_BOUNDS = {
+  /** Names, labels, categories, column names, providers, regions. */
+  name: 256,
+  datasetName: 512,
+  contact: 512,
+  /** Data types and certifications. */
+  code: 128,
+  country: 8,
+  /** Purposes and security measures: one statement each. */
+  statement: 1000,
+  retention: 2000,
+  /** Descriptions, details, documentation. */
+  description: 4000,
+} as const;
+
+/** Most items of each list member. */
+export const LIST_BOUNDS = {
+  departments: 1000,
+  servers: 1000,
+  recipients: 1000,
+  sources: 10000,
+  processingActivities: 5000,
+  flows: 10000,
+  stakeholders: 100,
+  certifications: 50,
+  sourceServers: 100,
+  accessMethods: 20,
+  datasets: 20000,
+  fields: 5000,
+  references: 500,
+  columns: 64,
+  jointControllers: 50,
+  purposes: 50,
+  legalBases: 6,
+  categories: 100,
+  specialCategories: 20,
+  activityRecipients: 500,
+  transfers: 500,
+  securityMeasures: 100,
+  activityDatasets: 5000,
+  activityFields: 20000,
+  flowFields: 5000,
+} as const;
+
+export const COUNT_MAX = Number.MAX_SAFE_INTEGER;
+export const RATE_MAX = 1e15;
+
+export type Spec =
+  | { kind: 'text'; max: number; nonEmpty: boolean }
+  | { kind: 'pattern'; pattern: string }
+  | { kind: 'enum'; values: readonly string[] }
+  | { kind: 'count' }
+  | { kind: 'rate' }
+  | { kind: 'boolean' }
+  | { kind: 'const'; value: number }
+  | { kind: 'list'; item: Spec; max: number; min: number }
+  | { kind: 'object'; members: Members }
+  | { kind: 'oneOf'; options: Spec[] };
+
+/**
+ * Where the graph keeps a member: a node property (by default of the member's name), the node's
+ * key, a nested object flattened into `<prefix><Member>` properties, a list of objects as JSON
+ * strings, or relationships (written and read by the compiler and the reader themselves).
+ */
+export type Storage =
+  | { as: 'property'; name?: string }
+  | { as: 'nodeKey' }
+  | { as: 'flattened'; prefix: string }
+  | { as: 'json' }
+  | { as: 'relationship' };
+
+export interface Member {
+  spec: Spec;
+  required: boolean;
+  storage: Storage;
+}
+
+export type Members = Readonly<Record<string, Member>>;
+
+export const text = (max: number): Spec => ({ kind: 'text', max, nonEmpty: true });
+/** Text that may be empty. */
+export const anyText = (max: number): Spec => ({ kind: 'text', max, nonEmpty: false });
+export const pattern = (source: string): Spec => ({ kind: 'pattern', pattern: source });
+export const enumOf = (values: readonly string[]): Spec => ({ kind: 'enum', values });
+export const list = (item: Spec, max: number, min = 0): Spec => ({ kind: 'list', item, max, min });
+export const object = (members: Members): Spec => ({ kind: 'object', members });
+const count: Spec = { kind: 'count' };
+const rate: Spec = { kind: 'rate' };
+const boolean: Spec = { kind: 'boolean' };
+
+const stored: Storage = { as: 'property' };
+const related: Storage = { as: 'relationship' };
+export const required = (spec: Spec, storage: Storage = stored): Member => ({ spec, required: true, storage });
+export const optional = (spec: Spec, storage: Storage = stored): Member => ({ spec, required: false, storage });
+const flattened = (prefix: string): Storage => ({ as: 'flattened', prefix });
+
+const localKey = pattern(KEY_PATTERN);
+const fieldRef = pattern(`${KEY_PATTERN}/${FIELD_NAME_PATTERN}`);
+const country = text(TEXT_BOUNDS.country);
+const description = optional(anyText(TEXT_BOUNDS.description));
+/** An entity's own key: the `localKey` property (the node's key is `<organisation>:<key>`). */
+const entityKey = required(localKey, { as: 'property', name: 'localKey' });
+
+export const PARTY: Members = {
+  name: required(text(TEXT_BOUNDS.name)),
+  contact: optional(anyText(TEXT_BOUNDS.contact)),
+  country: optional(country),
+};
+export const STAKEHOLDER: Members = {
+  role: required(enumOf(STAKEHOLDER_ROLES)),
+  name: required(text(TEXT_BOUNDS.name)),
+  contact: optional(anyText(TEXT_BOUNDS.contact)),
+};
+const VOLUME: Members = { records: optional(count), bytes: optional(count) };
+const VELOCITY: Members = { recordsPerDay: optional(rate), bytesPerDay: optional(rate) };
+const stakeholders = optional(list(object(STAKEHOLDER), LIST_BOUNDS.stakeholders), related);
+const certifications = optional(list(text(TEXT_BOUNDS.code), LIST_BOUNDS.certifications));
+
+export const ORGANISATION: Members = {
+  key: required(pattern(ORGANISATION_KEY_PATTERN), { as: 'nodeKey' }),
+  name: required(text(TEXT_BOUNDS.name)),
+  country: optional(country),
+  sector: optional(enumOf(ORGANISATION_SECTORS)),
+  description,
+  dpo: optional(object(PARTY), flattened('dpo')),
+};
+
+export const DEPARTMENT: Members = {
+  key: entityKey,
+  name: required(text(TEXT_BOUNDS.name)),
+  description,
+  stakeholders,
+};
+
+export const SERVER: Members = {
+  key: entityKey,
+  name: required(text(TEXT_BOUNDS.name)),
+  provider: optional(anyText(TEXT_BOUNDS.name)),
+  hosting: required(enumOf(HOSTING_TYPES)),
+  country: required(country),
+  region: optional(anyText(TEXT_BOUNDS.name)),
+  certifications,
+  description,
+};
+
+export const RECIPIENT: Members = {
+  key: entityKey,
+  name: required(text(TEXT_BOUNDS.name)),
+  role: required(enumOf(RECIPIENT_ROLES)),
+  country: required(country),
+  safeguard: required(enumOf(SAFEGUARDS)),
+  certifications,
+  description,
+};
+
+/** A dataset's fields are the hot path of an import: the compiler writes them by hand (see its test). */
+export const FIELD: Members = {
+  name: required(text(TEXT_BOUNDS.name)),
+  dataType: optional(anyText(TEXT_BOUNDS.code)),
+  description,
+  nullable: optional(boolean),
+};
+
+/** Stored on the REFERENCES relationship; `dataset` is its end. */
+export const REFERENCE: Members = {
+  name: optional(anyText(TEXT_BOUNDS.name)),
+  columns: required(list(text(TEXT_BOUNDS.name), LIST_BOUNDS.columns, 1)),
+  dataset: required(localKey, related),
+  referencedColumns: required(list(text(TEXT_BOUNDS.name), LIST_BOUNDS.columns, 1)),
+};
+
+export const DATASET: Members = {
+  key: entityKey,
+  name: required(text(TEXT_BOUNDS.datasetName)),
+  kind: required(enumOf(DATASET_KINDS)),
+  description,
+  volume: optional(object(VOLUME), flattened('volume')),
+  fields: optional(list(object(FIELD), LIST_BOUNDS.fields), related),
+  references: optional(list(object(REFERENCE), LIST_BOUNDS.references), related),
+};
+
+export const SOURCE: Members = {
+  key: entityKey,
+  name: required(text(TEXT_BOUNDS.name)),
+  department: required(localKey),
+  kind: required(enumOf(SOURCE_KINDS)),
+  structure: required(enumOf(STRUCTURES)),
+  description,
+  servers: optional(list(localKey, LIST_BOUNDS.sourceServers), related),
+  volume: optional(object(VOLUME), flattened('volume')),
+  velocity: optional(object(VELOCITY), flattened('velocity')),
+  accessMethods: optional(list(enumOf(ACCESS_METHODS), LIST_BOUNDS.accessMethods)),
+  connectionRef: optional(pattern(CONNECTION_REF_PATTERN)),
+  stakeholders,
+  datasets: optional(list(object(DATASET), LIST_BOUNDS.datasets), related),
+};
+
+/** Stored on the TRANSFERS_TO relationship; `recipient` is its end. */
+export const TRANSFER: Members = {
+  recipient: required(localKey, related),
+  country: required(country),
+  safeguard: required(enumOf(SAFEGUARDS)),
+  documentation: optional(anyText(TEXT_BOUNDS.description)),
+};
+
+const categories = (min: number) => list(text(TEXT_BOUNDS.name), LIST_BOUNDS.categories, min);
+
+export const ACTIVITY: Members = {
+  key: entityKey,
+  name: required(text(TEXT_BOUNDS.name)),
+  department: required(localKey),
+  description,
+  controller: required(object(PARTY), flattened('controller')),
+  jointControllers: optional(list(object(PARTY), LIST_BOUNDS.jointControllers), { as: 'json' }),
+  representative: optional(object(PARTY), flattened('representative')),
+  dpo: optional(object(PARTY), flattened('dpo')),
+  purposes: required(list(text(TEXT_BOUNDS.statement), LIST_BOUNDS.purposes, 1)),
+  legalBases: required(list(enumOf(LEGAL_BASES), LIST_BOUNDS.legalBases, 1)),
+  legalBasisDetails: optional(anyText(TEXT_BOUNDS.description)),
+  dataSubjectCategories: required(categories(1)),
+  personalDataCategories: required(categories(1)),
+  specialCategories: optional(list(text(TEXT_BOUNDS.name), LIST_BOUNDS.specialCategories)),
+  recipients: optional(list(localKey, LIST_BOUNDS.activityRecipients), related),
+  transfers: optional(list(object(TRANSFER), LIST_BOUNDS.transfers), related),
+  retention: required(text(TEXT_BOUNDS.retention)),
+  securityMeasures: required(list(text(TEXT_BOUNDS.statement), LIST_BOUNDS.securityMeasures, 1)),
+  datasets: optional(list(localKey, LIST_BOUNDS.activityDatasets), related),
+  fields: optional(list(fieldRef, LIST_BOUNDS.activityFields), related),
+};
+
+const FLOW_FIELD: Members = { from: required(fieldRef), to: required(fieldRef) };
+
+export const FLOW: Members = {
+  key: entityKey,
+  name: optional(anyText(TEXT_BOUNDS.name)),
+  from: required(localKey),
+  to: required(localKey),
+  fields: optional(
+    list({ kind: 'oneOf', options: [text(TEXT_BOUNDS.name), object(FLOW_FIELD)] }, LIST_BOUNDS.flowFields),
+    related,
+  ),
+  frequency: optional(enumOf(FREQUENCIES)),
+  mechanism: optional(enumOf(FLOW_MECHANISMS)),
+  description,
+};
+
+/** The document: an organisation header and one list per entity. */
+export const DOCUMENT: Members = {
+  version: required({ kind: 'const', value: 1 }),
+  organisation: required(object(ORGANISATION)),
+  departments: optional(list(object(DEPARTMENT), LIST_BOUNDS.departments)),
+  servers: optional(list(object(SERVER), LIST_BOUNDS.servers)),
+  recipients: optional(list(object(RECIPIENT), LIST_BOUNDS.recipients)),
+  sources: optional(list(object(SOURCE), LIST_BOUNDS.sources)),
+  processingActivities: optional(list(object(ACTIVITY), LIST_BOUNDS.processingActivities)),
+  flows: optional(list(object(FLOW), LIST_BOUNDS.flows)),
+};
+
+function memberSpec(members: Members, name: string): Spec {
+  const member = members[name];
+  if (!member) throw new Error(`no member ${name} in this declaration`);
+  return member.spec;
+}
+
+/** The length bound of a text member, or of each text of a list member (for the API's inputs). */
+export function maxLengthOf(members: Members, name: string): number {
+  const spec = memberSpec(members, name);
+  const text = spec.kind === 'list' ? spec.item : spec;
+  if (text.kind !== 'text') throw new Error(`member ${name} is not text`);
+  return text.max;
+}
+
+/** The most items of a list member (for the API's inputs). */
+export function maxItemsOf(members: Members, name: string): number {
+  const spec = memberSpec(members, name);
+  if (spec.kind !== 'list') throw new Error(`member ${name} is not a list`);
+  return spec.max;
+}

@@ -74,7 +74,7 @@ describe('carto: error kinds reach the exit code, options take full keys (real s
   it('answers an unknown organisation to export with the "not found" exit code', async () => {
     const result = await carto('export', '--organisation', `${org}-missing`);
     expect(result.code).toBe(4);
-    expect(result.stderr).toBe(`carto: organisation '${org}-missing' does not exist\n`);
+    expect(result.stderr).toBe(`carto: Organisation '${org}-missing' does not exist\n`);
   });
 
   it('takes --source and --department as full keys, and gives the organisation from them', async () => {

@@ -2,24 +2,38 @@
  * Column-level benchmark of @cartographer/classification on the labelled databases of
  * examples/classification-benchmark: generates 1,000 made-up rows per table with a fixed seed,
  * classifies every column, and prints precision, recall and F1 for "personal or not", per category,
- * for special categories and for quasi-identifiers. The last line is one JSON object.
+ * for special categories and for quasi-identifiers. Then it runs the dataset-level linkage pass
+ * (classifySchema) over each database's keys and scores both readings — strict (direct and
+ * quasi-identifiers) and GDPR (every column relating to a person, linked attributes included) —
+ * overall and per tier, before (per-field results alone) and after the pass. The last line is one
+ * JSON object.
  *
  * Run: npx swc apps libs migrations scripts -d dist --config-file .swcrc -q && node dist/scripts/bench-classify.js
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyField, ibanCheckDigits, luhnCheckDigit, nirKey } from '@cartographer/classification';
-import type { FieldClassification } from '@cartographer/classification';
+import {
+  ClassificationTier,
+  classifyField,
+  classifySchema,
+  ibanCheckDigits,
+  luhnCheckDigit,
+  nirKey,
+} from '@cartographer/classification';
+import type { FieldClassification, SchemaDatasetInput, SchemaFieldInput } from '@cartographer/classification';
 import { rng } from './seeded-random.js';
 
 // ------------------------------------------------------------------ benchmark definitions
 
 interface Expected {
+  /** Strict reading: a direct or quasi-identifier, or an attribute personal on its own. */
   personal: boolean;
   category: string | null;
   specialCategory: boolean;
   quasiIdentifier: boolean;
+  /** GDPR reading: the column relates to a person (its row is a person's row or linked to one). */
+  gdpr: boolean;
 }
 
 interface Generator {
@@ -40,6 +54,8 @@ interface ColumnDef {
 interface TableDef {
   name: string;
   comment?: string;
+  primaryKey?: string[];
+  foreignKeys?: { columns: string[]; references: { table: string; columns: string[] } }[];
   columns: ColumnDef[];
 }
 
@@ -615,6 +631,86 @@ function tally(c: Counts, expected: boolean, predicted: boolean): void {
 
 // ------------------------------------------------------------------ main
 
+type Tier = `${ClassificationTier}`;
+const TIERS: readonly Tier[] = ['DIRECT_IDENTIFIER', 'QUASI_IDENTIFIER', 'LINKED_ATTRIBUTE'];
+
+function expectedTier(e: Expected): Tier {
+  if (e.personal) return e.quasiIdentifier ? 'QUASI_IDENTIFIER' : 'DIRECT_IDENTIFIER';
+  return e.gdpr ? 'LINKED_ATTRIBUTE' : 'NONE';
+}
+
+function perFieldTier(r: FieldClassification): Tier {
+  if (!r.personal) return 'NONE';
+  return r.quasiIdentifier ? 'QUASI_IDENTIFIER' : 'DIRECT_IDENTIFIER';
+}
+
+/** Strict, GDPR and per-tier counts of one way of predicting tiers. */
+class Readings {
+  readonly strict = zero();
+  readonly gdpr = zero();
+  readonly tiers = new Map<Tier, Counts>(TIERS.map((t) => [t, zero()]));
+  readonly gdprPerDatabase = new Map<string, Counts>();
+
+  add(db: string, expected: Tier, predicted: Tier): void {
+    const strict = (t: Tier): boolean => t === 'DIRECT_IDENTIFIER' || t === 'QUASI_IDENTIFIER';
+    tally(this.strict, strict(expected), strict(predicted));
+    tally(this.gdpr, expected !== 'NONE', predicted !== 'NONE');
+    if (!this.gdprPerDatabase.has(db)) this.gdprPerDatabase.set(db, zero());
+    tally(this.gdprPerDatabase.get(db) as Counts, expected !== 'NONE', predicted !== 'NONE');
+    for (const t of TIERS) tally(this.tiers.get(t) as Counts, expected === t, predicted === t);
+  }
+
+  summary(): Record<string, ReturnType<typeof prf>> {
+    const out: Record<string, ReturnType<typeof prf>> = { strict: prf(this.strict), gdpr: prf(this.gdpr) };
+    for (const [t, c] of this.tiers) out[t] = prf(c);
+    return out;
+  }
+}
+
+function line(label: string, m: ReturnType<typeof prf>): string {
+  return `  ${label.padEnd(22)} precision ${m.precision.toFixed(3)}  recall ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  support ${m.support}`;
+}
+
+function metricsOf(sample: readonly (string | null)[]): NonNullable<SchemaFieldInput['metrics']> {
+  const nonNull = sample.filter((v): v is string => v !== null);
+  return {
+    sampled: sample.length,
+    distinctEstimate: new Set(nonNull).size,
+    nullRatio: sample.length === 0 ? 0 : (sample.length - nonNull.length) / sample.length,
+  };
+}
+
+/**
+ * Cost of the linkage pass alone on a large synthetic schema: `tables` tables of 20 columns, one in ten
+ * a table of persons, each other table referencing a person table and the previous table.
+ */
+function linkageAtScale(tables: number): { tables: number; columns: number; ms: number } {
+  const name = classifyField({ dataset: 'person', field: 'last_name' });
+  const plain = classifyField({ dataset: 'orders', field: 'quantity' });
+  const datasets: SchemaDatasetInput[] = [];
+  for (let t = 0; t < tables; t++) {
+    const person = t % 10 === 0;
+    const fields: SchemaFieldInput[] = [{ name: 'id', dataType: 'int', classification: plain }];
+    for (let c = 1; c < 20; c++) {
+      fields.push({ name: `c${c}`, dataType: 'text', classification: person && c <= 3 ? name : plain });
+    }
+    datasets.push({
+      name: `s.t${t}`,
+      primaryKey: ['id'],
+      foreignKeys: person
+        ? []
+        : [
+            { columns: ['c1'], references: { dataset: `s.t${t - (t % 10)}`, columns: ['id'] } },
+            { columns: ['c2'], references: { dataset: `s.t${t - 1}`, columns: ['id'] } },
+          ],
+      fields,
+    });
+  }
+  const started = performance.now();
+  classifySchema({ datasets });
+  return { tables, columns: tables * 20, ms: Math.round(performance.now() - started) };
+}
+
 function main(): void {
   const databases = loadDatabases();
   const overall = zero();
@@ -622,18 +718,28 @@ function main(): void {
   const quasi = zero();
   const perCategory = new Map<string, Counts>();
   const perDatabase = new Map<string, Counts>();
+  const before = new Readings();
+  const after = new Readings();
+  // The same pass over per-field results from names and types alone (declared fields, no sample).
+  const namesOnly = new Readings();
   const errors: string[] = [];
+  const linkageErrors: string[] = [];
   let columns = 0;
   let rows = 0;
   let tables = 0;
   let classifyMs = 0;
+  let linkageMs = 0;
 
   for (const db of databases) {
     const dbCounts = zero();
     perDatabase.set(db.name, dbCounts);
+    const schema: SchemaDatasetInput[] = [];
+    const namesOnlySchema: SchemaDatasetInput[] = [];
+    const expectedOf = new Map<string, Expected>();
     for (const table of db.tables) {
       tables++;
       rows += ROWS;
+      const fields: SchemaFieldInput[] = [];
       for (const column of table.columns) {
         columns++;
         const gen = new ValueGenerator(rng(hashSeed(`${db.name}.${table.name}.${column.name}`)), db.language);
@@ -645,7 +751,10 @@ function main(): void {
           { referenceDate: REFERENCE_DATE },
         );
         classifyMs += performance.now() - started;
+        fields.push({ name: column.name, dataType: column.type, metrics: metricsOf(sample), classification: result });
         const e = column.expected;
+        expectedOf.set(`${table.name}.${column.name}`, e);
+        before.add(db.name, expectedTier(e), perFieldTier(result));
         tally(overall, e.personal, result.personal);
         tally(dbCounts, e.personal, result.personal);
         tally(special, e.specialCategory, result.specialCategory);
@@ -666,6 +775,51 @@ function main(): void {
           );
         }
       }
+      const keys = {
+        name: table.name,
+        description: table.comment,
+        primaryKey: table.primaryKey ?? [],
+        foreignKeys: (table.foreignKeys ?? []).map((fk) => ({
+          columns: fk.columns,
+          references: { dataset: fk.references.table, columns: fk.references.columns },
+        })),
+      };
+      schema.push({ ...keys, fields });
+      namesOnlySchema.push({
+        ...keys,
+        fields: table.columns.map((column) => ({
+          name: column.name,
+          dataType: column.type,
+          classification: classifyField(
+            { dataset: table.name, field: column.name, dataType: column.type, comment: column.comment },
+            { referenceDate: REFERENCE_DATE },
+          ),
+        })),
+      });
+    }
+    for (const dataset of classifySchema({ datasets: namesOnlySchema }).datasets) {
+      for (const field of dataset.fields) {
+        namesOnly.add(
+          db.name,
+          expectedTier(expectedOf.get(`${dataset.dataset}.${field.field}`) as Expected),
+          field.tier,
+        );
+      }
+    }
+    const started = performance.now();
+    const linkage = classifySchema({ datasets: schema }, { maxHops: 2 });
+    linkageMs += performance.now() - started;
+    for (const dataset of linkage.datasets) {
+      for (const field of dataset.fields) {
+        const e = expectedOf.get(`${dataset.dataset}.${field.field}`) as Expected;
+        const expected = expectedTier(e);
+        after.add(db.name, expected, field.tier);
+        if (expected !== field.tier) {
+          linkageErrors.push(
+            `  ${db.name}.${dataset.dataset}.${field.field} (${dataset.role}): expected ${expected}, got ${field.tier}${field.linkedCategory ? ` ${field.linkedCategory}` : ''}${field.evidence[0] ? ` — ${field.evidence[0].rule}` : ''}`,
+          );
+        }
+      }
     }
   }
 
@@ -674,6 +828,7 @@ function main(): void {
     `Classification benchmark: ${databases.length} databases, ${tables} tables, ${columns} columns, ${rows} rows per run (${ROWS} per table), seed fixed.`,
   );
   console.log('');
+  console.log('Per-field classification (classifyField):');
   console.log(
     `Personal yes/no   precision ${o.precision}  recall ${o.recall}  F1 ${o.f1}  (TP ${overall.tp}, FP ${overall.fp}, FN ${overall.fn}, TN ${overall.tn})`,
   );
@@ -696,11 +851,34 @@ function main(): void {
     );
   }
   console.log('');
-  console.log(`Columns with any difference (${errors.length}):`);
-  for (const line of errors) console.log(line);
+  console.log(`Columns with any per-field difference (${errors.length}):`);
+  for (const l of errors) console.log(l);
+  console.log('');
+  const b = before.summary();
+  const a = after.summary();
+  const n = namesOnly.summary();
+  for (const [title, r] of [
+    ['Readings before the linkage pass (per-field results alone):', b],
+    ['Readings after the linkage pass (classifySchema, maxHops 2):', a],
+    ['Readings after the pass over names-only per-field results (no sample):', n],
+  ] as const) {
+    console.log(title);
+    console.log(line('strict (DIRECT+QUASI)', r.strict));
+    console.log(line('GDPR (any tier)', r.gdpr));
+    for (const t of TIERS) console.log(line(`tier ${t}`, r[t]));
+  }
+  console.log('GDPR reading per database after the pass:');
+  for (const [name, c] of after.gdprPerDatabase) console.log(line(name, prf(c)));
+  console.log('');
+  console.log(`Columns whose tier differs from the label after the pass (${linkageErrors.length}):`);
+  for (const l of linkageErrors) console.log(l);
   console.log('');
   console.log(
-    `Classification time: ${classifyMs.toFixed(0)} ms for ${columns} columns (${(classifyMs / columns).toFixed(2)} ms per 1,000-value column).`,
+    `Classification time: ${classifyMs.toFixed(0)} ms for ${columns} columns (${(classifyMs / columns).toFixed(2)} ms per 1,000-value column); linkage pass ${linkageMs.toFixed(1)} ms for ${tables} tables.`,
+  );
+  const scale = linkageAtScale(2000);
+  console.log(
+    `Linkage pass at scale: ${scale.ms} ms for ${scale.tables} synthetic tables (${scale.columns} columns, 1 in 10 a table of persons).`,
   );
   console.log(
     JSON.stringify({
@@ -714,7 +892,11 @@ function main(): void {
       quasiIdentifier: q,
       categories,
       mismatches: errors.length,
+      readings: { before: b, after: a, namesOnly: n },
+      tierMismatches: linkageErrors.length,
       classifyMs: Math.round(classifyMs),
+      linkageMs: Math.round(linkageMs * 10) / 10,
+      linkageAtScale: scale,
     }),
   );
 }

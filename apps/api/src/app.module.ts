@@ -4,13 +4,16 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { type AppConfig, ConfigModule } from '@cartographer/config';
 import { GraphModule, type GraphConnectionOptions } from '@cartographer/graph';
-import { migrations } from '../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 import { FindingsApiModule } from './findings/findings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoryApiModule } from './inventory/inventory-api.module.js';
 import { ScansModule } from './scans/scans.module.js';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
-import { graphqlSecurityOptions } from './auth/graphql-security.js';
+import { GraphqlHardeningModule } from './graphql/graphql-hardening.module.js';
+import { graphqlSecurityOptions } from './graphql/graphql-security.js';
 
 export interface ResolvedStores {
   neo4j: GraphConnectionOptions;
@@ -53,6 +56,9 @@ export class AppModule {
         ScansModule,
         FindingsApiModule,
         AuthModule,
+        AccountsModule,
+        AuditModule,
+        GraphqlHardeningModule,
       ],
     };
   }

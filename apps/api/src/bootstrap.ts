@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { AppConfig } from '@cartographer/config';
 import { GraphMigrationService, Neo4jService } from '@cartographer/graph';
 import { loadDemoIfEmpty } from '@cartographer/inventory';
-import { classifyDeclaredFields } from '@cartographer/scan';
+import { classifyDeclaredFields } from '@cartographer/findings';
 import { AccountsBootstrapService } from '@cartographer/access';
 import { AppModule, type ResolvedStores } from './app.module.js';
 

@@ -2,6 +2,8 @@ import { FindingsResolver } from './findings/findings.resolver.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { INVENTORY_RESOLVERS } from './inventory/inventory-api.module.js';
 import { ScansResolver } from './scans/scans.resolver.js';
+import { ACCOUNTS_RESOLVERS } from './accounts/accounts.module.js';
+import { AUDIT_RESOLVERS } from './audit/audit.module.js';
 import { AUTH_RESOLVERS } from './auth/auth.module.js';
 
 /**
@@ -9,4 +11,12 @@ import { AUTH_RESOLVERS } from './auth/auth.module.js';
  * list, and an integration test checks the booted application serves exactly that schema, so a
  * resolver registered in a module but missing here fails CI.
  */
-export const RESOLVERS = [HealthResolver, ...INVENTORY_RESOLVERS, ScansResolver, FindingsResolver, ...AUTH_RESOLVERS];
+export const RESOLVERS = [
+  HealthResolver,
+  ...INVENTORY_RESOLVERS,
+  ScansResolver,
+  FindingsResolver,
+  ...AUTH_RESOLVERS,
+  ...ACCOUNTS_RESOLVERS,
+  ...AUDIT_RESOLVERS,
+];

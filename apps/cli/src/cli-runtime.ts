@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '@cartographer/config';
 import { createDataSource } from '@cartographer/database';
 import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
 import { preflight, startStores, type Stores } from '@cartographer/runtime';
-import { migrations } from '../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 
 /**
  * Stores for CLI commands, opened on first use (so `carto --help` starts nothing) and closed

@@ -1,12 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type AppConfig, ConfigModule } from '@cartographer/config';
 import { CliRuntime } from './cli-runtime.js';
+import { CliServices } from './cli-services.js';
 import { ExportCommand } from './commands/export.command.js';
 import { ImportCommand } from './commands/import.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
 import { ScanCommand } from './commands/scan.command.js';
 import { WorkerCommand } from './commands/worker.command.js';
 import { AUDIT_COMMANDS } from './commands/audit.command.js';
+import { FINDINGS_COMMANDS } from './commands/findings.command.js';
 import { USERS_COMMANDS } from './commands/users.command.js';
 
 @Module({})
@@ -17,6 +19,7 @@ export class CliModule {
       imports: [ConfigModule.forRoot(config)],
       providers: [
         CliRuntime,
+        CliServices,
         MigrateCommand,
         ImportCommand,
         ExportCommand,
@@ -24,6 +27,7 @@ export class CliModule {
         WorkerCommand,
         ...USERS_COMMANDS,
         ...AUDIT_COMMANDS,
+        ...FINDINGS_COMMANDS,
       ],
     };
   }

@@ -1,3 +1,5 @@
+import { DomainError, ErrorKind } from '@cartographer/common';
+
 /** Codes of every failure of the access library; the API and the CLI map each code once. */
 export enum AccessErrorCode {
   /** Authenticated, but the policy does not allow the action on this subject. */
@@ -13,12 +15,18 @@ export enum AccessErrorCode {
   UNSUPPORTED_RULE = 'ACCESS_UNSUPPORTED_RULE',
 }
 
-export class AccessError extends Error {
-  constructor(
-    readonly code: AccessErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'AccessError';
+const KINDS: Readonly<Record<AccessErrorCode, ErrorKind>> = {
+  [AccessErrorCode.FORBIDDEN]: ErrorKind.FORBIDDEN,
+  [AccessErrorCode.UNAUTHENTICATED]: ErrorKind.UNAUTHENTICATED,
+  [AccessErrorCode.RATE_LIMITED]: ErrorKind.RATE_LIMITED,
+  [AccessErrorCode.INVALID_INPUT]: ErrorKind.INVALID_INPUT,
+  [AccessErrorCode.NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [AccessErrorCode.CONFLICT]: ErrorKind.CONFLICT,
+  [AccessErrorCode.UNSUPPORTED_RULE]: ErrorKind.INTERNAL,
+};
+
+export class AccessError extends DomainError<AccessErrorCode> {
+  constructor(code: AccessErrorCode, message: string) {
+    super(code, message, KINDS);
   }
 }

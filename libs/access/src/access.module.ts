@@ -8,6 +8,7 @@ import { PasswordService } from './accounts/password.service.js';
 import { TokensService } from './accounts/tokens.service.js';
 import { UserEntity } from './accounts/user.entity.js';
 import { UsersService } from './accounts/users.service.js';
+import { AuditOutbox, AuditOutboxRelay } from './audit/audit-outbox.js';
 import { AuditService } from './audit/audit.service.js';
 
 /** TypeORM entities of this library (audit rows are written with SQL, see AuditService). */
@@ -16,6 +17,8 @@ export const ACCESS_ENTITIES = [UserEntity, ApiTokenEntity];
 const SERVICES = [
   PasswordService,
   AuditService,
+  AuditOutbox,
+  AuditOutboxRelay,
   UsersService,
   TokensService,
   LoginThrottleService,
@@ -25,7 +28,8 @@ const SERVICES = [
 
 /**
  * Accounts, tokens and the audit log. Global, so any module can inject AuditService. Needs a
- * TypeORM DataSource (TypeOrmModule.forRoot) and APP_CONFIG (ConfigModule.forRoot).
+ * TypeORM DataSource (TypeOrmModule.forRoot), APP_CONFIG (ConfigModule.forRoot) and, for the audit
+ * outbox relay, Neo4jService (GraphModule.forRoot).
  */
 @Global()
 @Module({})

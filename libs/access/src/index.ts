@@ -18,3 +18,5 @@ export * from './accounts/accounts-bootstrap.service.js';
 export * from './audit/audit-chain.js';
 export * from './audit/audit.types.js';
 export * from './audit/audit.service.js';
+export * from './audit/audit-entry.js';
+export * from './audit/audit-outbox.js';

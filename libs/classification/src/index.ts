@@ -37,3 +37,26 @@ export type {
   ReidentificationInput,
   ReidentificationResult,
 } from './reidentification/reidentification.js';
+export { classifySchema } from './linkage/classify-schema.js';
+export { registerInputsOf } from './linkage/register.js';
+export { ClassificationTier, DatasetRole, LinkedCategory } from './linkage/linkage.types.js';
+export type {
+  DatasetLinkage,
+  FieldLinkage,
+  Hop,
+  LinkageEvidence,
+  LinkageOptions,
+  LinkKind,
+  LinkPath,
+  RegisterInputs,
+  SchemaClassification,
+  SchemaDatasetInput,
+  SchemaFieldInput,
+  SchemaForeignKey,
+  SchemaInput,
+  SchemaLinkInput,
+} from './linkage/linkage.types.js';
+export { SUBJECT_KINDS, SubjectKind } from './linkage/subject-kinds.js';
+export type { SubjectKindInfo } from './linkage/subject-kinds.js';
+export { LINKED_CATEGORY_RULES } from './linkage/linked-category.js';
+export type { LinkedCategoryRule } from './linkage/linked-category.js';

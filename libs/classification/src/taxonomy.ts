@@ -1,8 +1,8 @@
 /**
  * The category taxonomy. A column is "personal" when its values, on their own or combined with a few
  * others, identify or characterise a natural person (GDPR Art. 4(1)). Technical metadata attached to a
- * person's record (creation timestamps, statuses, amounts of an order) is not flagged: it becomes
- * personal only through linkage, which the treatment of the record's identifiers already handles.
+ * person's record (creation timestamps, statuses, amounts of an order) is not flagged per field: it is
+ * personal through linkage, and classifySchema gives it the LINKED_ATTRIBUTE tier and a LinkedCategory.
  */
 export enum PersonalDataCategory {
   /** Names, birth names, usage names, civil-status identity, photographs of a person. */

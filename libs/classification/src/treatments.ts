@@ -1,3 +1,4 @@
+import type { LinkedCategory } from './linkage/linkage.types.js';
 import { PersonalDataCategory } from './taxonomy.js';
 
 /** What to do with a column before data leaves its production perimeter (copies, exports, analytics). */
@@ -388,4 +389,45 @@ export const DEFAULT_CONCEPT: Readonly<Record<PersonalDataCategory, Concept>> = 
   TRADE_UNION: 'trade_union',
   SEX_LIFE_ORIENTATION: 'sexual_orientation',
   CRIMINAL_OFFENCE: 'criminal',
+};
+
+/**
+ * Treatments of linked attributes (issue 17): information relating to a person only through its row
+ * (rental dates, amounts paid, hire dates). The row-level value is usually needed by the business, so
+ * the first safeguard is on the keys that lead to the person; analytics copies aggregate; every copy
+ * follows the retention period of the person's data.
+ */
+export const LINKED_TREATMENT_BY_CATEGORY: Readonly<Record<LinkedCategory, TreatmentAdvice>> = {
+  BEHAVIOUR: {
+    treatment: T.KEEP,
+    reason:
+      'Personal by linkage (what the person did, bought or booked): keep only with the keys to the person pseudonymised (keyed hash), publish aggregates for analytics, delete or anonymise after the retention period.',
+  },
+  FINANCIAL: {
+    treatment: T.KEEP,
+    reason:
+      'Personal by linkage (amounts of a person): keep with the keys to the person pseudonymised, round or band amounts and aggregate for analytics, delete after the accounting retention period.',
+  },
+  LOCATION: {
+    treatment: T.GENERALISE,
+    reason:
+      'Personal by linkage (where the person is): generalise to region or country in copies, aggregate for analytics, delete after the retention period.',
+  },
+  PROFESSIONAL: {
+    treatment: T.KEEP,
+    reason:
+      'Personal by linkage (work life): keep with the employee keys pseudonymised, reduce dates to the year and aggregate for analytics, delete after the HR retention period.',
+  },
+  METADATA: {
+    treatment: T.KEEP,
+    reason:
+      'Record metadata of a person (keys, statuses, creation dates): keep with the keys to the person pseudonymised; truncate timestamps in copies; delete with the record.',
+  },
+};
+
+/** Primary and foreign keys that lead to a person: pseudonymous identifiers (Art. 4(5)). */
+export const PSEUDONYMOUS_KEY_TREATMENT: TreatmentAdvice = {
+  treatment: T.PSEUDONYMISE,
+  reason:
+    'Key leading to a person (pseudonymous identifier, Art. 4(5), Recital 26): replace with a keyed hash (HMAC-SHA-256, secret kept apart) consistently in every table, so joins survive and the person cannot be looked up.',
 };

@@ -18,6 +18,8 @@ export enum ErrorKind {
   RATE_LIMITED = 'RATE_LIMITED',
   /** A store or a scanned source cannot be reached now; the same call may succeed later. */
   UNAVAILABLE = 'UNAVAILABLE',
+  /** The process's own configuration (environment, configured stores) is wrong: fix and restart. */
+  CONFIGURATION = 'CONFIGURATION',
   /** A fault of ours: the message is logged, the caller gets a generic line. */
   INTERNAL = 'INTERNAL',
 }

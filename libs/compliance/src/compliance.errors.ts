@@ -1,3 +1,5 @@
+import { DomainError, ErrorKind } from '@cartographer/common';
+
 /** Codes for invalid compliance inputs, mapped once to API and CLI errors. */
 export enum ComplianceErrorCode {
   /** Not shaped like an alpha-2 code at all: empty, wrong length, digits, spaces, not a string. */
@@ -10,17 +12,19 @@ export enum ComplianceErrorCode {
   INVALID_CERTIFICATIONS = 'COMPLIANCE_INVALID_CERTIFICATIONS',
 }
 
-export class ComplianceError extends Error {
+const KINDS: Readonly<Record<ComplianceErrorCode, ErrorKind>> = {
+  [ComplianceErrorCode.MALFORMED_COUNTRY]: ErrorKind.INVALID_INPUT,
+  [ComplianceErrorCode.UNKNOWN_COUNTRY]: ErrorKind.INVALID_INPUT,
+  [ComplianceErrorCode.INVALID_SECTOR]: ErrorKind.INVALID_INPUT,
+  [ComplianceErrorCode.INVALID_CERTIFICATIONS]: ErrorKind.INVALID_INPUT,
+};
+
+export class ComplianceError extends DomainError<ComplianceErrorCode> {
   /** The input field the error is about (e.g. `servers[3].country`), already sanitised. */
   readonly field?: string;
 
-  constructor(
-    readonly code: ComplianceErrorCode,
-    message: string,
-    options?: { cause?: unknown; field?: string },
-  ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'ComplianceError';
+  constructor(code: ComplianceErrorCode, message: string, options?: { cause?: unknown; field?: string }) {
+    super(code, message, KINDS, options?.cause === undefined ? undefined : { cause: options.cause });
     this.field = options?.field;
   }
 }

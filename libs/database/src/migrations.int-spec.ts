@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { testStores, uniqueId } from '@cartographer/testing';
-import { migrations } from '../../../migrations/index.js';
+import { migrations } from './migrations.js';
 import { createDataSource } from './data-source.js';
 
 describe('PostgreSQL migrations (real PostgreSQL)', () => {

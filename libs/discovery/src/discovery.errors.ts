@@ -1,3 +1,5 @@
+import { DomainError, ErrorKind } from '@cartographer/common';
+
 /**
  * Codes for failures of discovery. A whole-run failure rejects `discover()` with a DiscoveryError;
  * a failure confined to one dataset becomes an entry of `DiscoveredSource.errors` with the same code.
@@ -29,13 +31,30 @@ export enum DiscoveryErrorCode {
   ABORTED = 'DISCOVERY_ABORTED',
 }
 
+const KINDS: Readonly<Record<DiscoveryErrorCode, ErrorKind>> = {
+  [DiscoveryErrorCode.UNSUPPORTED_TARGET]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.INVALID_OPTIONS]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.SOURCE_UNAVAILABLE]: ErrorKind.UNAVAILABLE,
+  // Wrong credentials or missing grants in the target: the caller fixes the connection it gave.
+  [DiscoveryErrorCode.AUTHENTICATION_FAILED]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.PERMISSION_DENIED]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.CONNECTION_LOST]: ErrorKind.UNAVAILABLE,
+  [DiscoveryErrorCode.STATEMENT_TIMEOUT]: ErrorKind.UNAVAILABLE,
+  [DiscoveryErrorCode.READ_ONLY_VIOLATION]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.DATASET_UNREADABLE]: ErrorKind.UNAVAILABLE,
+  [DiscoveryErrorCode.QUERY_FAILED]: ErrorKind.INTERNAL,
+  [DiscoveryErrorCode.FILE_UNREADABLE]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.FILE_MALFORMED]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.FILE_NOT_TEXT]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.FILE_TOO_LARGE]: ErrorKind.INVALID_INPUT,
+  [DiscoveryErrorCode.FILE_SKIPPED]: ErrorKind.INVALID_INPUT,
+  // Stopped by shutdown or a cancelled job: the same scan can run again.
+  [DiscoveryErrorCode.ABORTED]: ErrorKind.UNAVAILABLE,
+};
+
 /** Driver errors are never attached as `cause`: their messages may quote data values. */
-export class DiscoveryError extends Error {
-  constructor(
-    readonly code: DiscoveryErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'DiscoveryError';
+export class DiscoveryError extends DomainError<DiscoveryErrorCode> {
+  constructor(code: DiscoveryErrorCode, message: string) {
+    super(code, message, KINDS);
   }
 }

@@ -1,11 +1,13 @@
 import type { Neo4jService } from '@cartographer/graph';
 import { isInt } from 'neo4j-driver';
+import { Label } from '@cartographer/inventory';
 import { FindingsError, FindingsErrorCode } from './findings.errors.js';
-import type { Finding, FindingAccess, FindingFilter, ReviewDecision } from './findings.types.js';
+import type { Finding, FindingAccess, FindingFilter } from './findings.types.js';
 
 const MAX_PAGE = 100;
 
-function toFinding(props: Record<string, unknown>): Finding {
+/** A finding from its node's properties. */
+export function toFinding(props: Record<string, unknown>): Finding {
   const value = (name: string) => {
     const v = props[name];
     return isInt(v) ? (v as { toNumber(): number }).toNumber() : (v ?? null);
@@ -39,7 +41,7 @@ function toFinding(props: Record<string, unknown>): Finding {
 const ACCESS_WHERE = `($organisations IS NULL OR x.organisation IN $organisations)
   AND ($departments IS NULL OR x.department IN $departments)`;
 
-/** Findings in the graph: listing by status, category, source and department; review. */
+/** Findings in the graph: listing by status, category, source and department (reviews: finding-review.ts). */
 export class FindingsRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
@@ -72,12 +74,12 @@ export class FindingsRepository {
     };
     const [rows, count] = await Promise.all([
       this.neo4j.queryRead<{ x: Record<string, unknown> }>(
-        `MATCH (x:Finding) WHERE ${where} AND ($after IS NULL OR x.key > $after)
+        `MATCH (x:${Label.Finding}) WHERE ${where} AND ($after IS NULL OR x.key > $after)
          RETURN properties(x) AS x ORDER BY x.key LIMIT toInteger($limit)`,
         { ...params, after, limit: first + 1 },
       ),
       this.neo4j.queryRead<{ n: { toNumber(): number } }>(
-        `MATCH (x:Finding) WHERE ${where} RETURN count(x) AS n`,
+        `MATCH (x:${Label.Finding}) WHERE ${where} RETURN count(x) AS n`,
         params,
       ),
     ]);
@@ -92,44 +94,9 @@ export class FindingsRepository {
 
   async get(key: string, access: FindingAccess): Promise<Finding | null> {
     const rows = await this.neo4j.queryRead<{ x: Record<string, unknown> }>(
-      `MATCH (x:Finding {key: $key}) WHERE ${ACCESS_WHERE} RETURN properties(x) AS x`,
+      `MATCH (x:${Label.Finding} {key: $key}) WHERE ${ACCESS_WHERE} RETURN properties(x) AS x`,
       { key, organisations: access.organisations, departments: access.departments },
     );
     return rows[0] ? toFinding(rows[0].x) : null;
-  }
-
-  /**
-   * Confirms or rejects a finding. A rejection suppresses the same finding on later scans (the scan
-   * keeps a reviewed status while it finds the same category) and removes what it propagated.
-   */
-  async review(
-    key: string,
-    decision: ReviewDecision,
-    comment: string,
-    reviewer: string,
-  ): Promise<{ before: Finding; after: Finding }> {
-    if (comment.length > 2000)
-      throw new FindingsError(FindingsErrorCode.INVALID_INPUT, 'comment longer than 2000 characters');
-    return this.neo4j.write(async (tx) => {
-      const before = await tx.run('MATCH (x:Finding {key: $key}) RETURN properties(x) AS x', { key });
-      if (before.records.length === 0)
-        throw new FindingsError(FindingsErrorCode.NOT_FOUND, `finding '${key}' does not exist`);
-      const after = await tx.run(
-        `MATCH (x:Finding {key: $key})
-         SET x.status = $status, x.reviewedBy = $reviewer, x.reviewedAt = $at, x.reviewComment = $comment
-         RETURN properties(x) AS x`,
-        {
-          key,
-          status: decision === 'CONFIRM' ? 'CONFIRMED' : 'REJECTED',
-          reviewer,
-          at: new Date().toISOString(),
-          comment,
-        },
-      );
-      return {
-        before: toFinding(before.records[0].get('x') as Record<string, unknown>),
-        after: toFinding(after.records[0].get('x') as Record<string, unknown>),
-      };
-    });
   }
 }

@@ -1,3 +1,5 @@
+import { DomainError, ErrorKind } from '@cartographer/common';
+
 /** Codes for failures of the graph store, mapped once to API and CLI errors. */
 export enum GraphErrorCode {
   UNAVAILABLE = 'GRAPH_UNAVAILABLE',
@@ -8,14 +10,19 @@ export enum GraphErrorCode {
   QUERY = 'GRAPH_QUERY',
 }
 
-export class GraphError extends Error {
-  constructor(
-    readonly code: GraphErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = 'GraphError';
+const KINDS: Readonly<Record<GraphErrorCode, ErrorKind>> = {
+  [GraphErrorCode.UNAVAILABLE]: ErrorKind.UNAVAILABLE,
+  [GraphErrorCode.AUTHENTICATION]: ErrorKind.UNAVAILABLE,
+  // A unique-key constraint refused the write: the entity exists already.
+  [GraphErrorCode.CONSTRAINT]: ErrorKind.CONFLICT,
+  [GraphErrorCode.MIGRATION_FAILED]: ErrorKind.INTERNAL,
+  [GraphErrorCode.MIGRATION_CHANGED]: ErrorKind.INTERNAL,
+  [GraphErrorCode.QUERY]: ErrorKind.INTERNAL,
+};
+
+export class GraphError extends DomainError<GraphErrorCode> {
+  constructor(code: GraphErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, KINDS, options);
   }
 }
 

@@ -5,6 +5,7 @@ export * from './format/inventory-document.js';
 export * from './format/inventory.schema.js';
 export * from './format/inventory-parser.js';
 export * from './format/inventory-compiler.js';
+export * from './format/observed.js';
 export * from './format/inventory-exporter.js';
 export * from './graph/graph-batch.js';
 export * from './graph/batch-writer.js';

@@ -202,6 +202,7 @@ const NOUNS: Record<Label, string> = {
   [Label.Server]: 'server',
   [Label.Recipient]: 'recipient',
   [Label.DataFlow]: 'flow',
+  [Label.Finding]: 'finding',
 };
 
 interface ReferenceRow {

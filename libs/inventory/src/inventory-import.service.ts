@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { Neo4jService } from '@cartographer/graph';
-import neo4jDriver from 'neo4j-driver';
+import neo4jDriver, { type ManagedTransaction } from 'neo4j-driver';
 import { type QueryRunner, writeBatch, type WriteProfiler } from './graph/batch-writer.js';
 import { countWrites } from './graph/graph-batch.js';
 import { compileInventory } from './format/inventory-compiler.js';
@@ -48,12 +48,23 @@ export class InventoryImportService {
   async importDocument(
     document: InventoryDocument | unknown,
     file?: string,
-    options: { maxWritesPerTransaction?: number; profile?: WriteProfiler } = {},
+    options: {
+      maxWritesPerTransaction?: number;
+      profile?: WriteProfiler;
+      /** Runs in the import's write transaction, after the write (classification, audit outbox). */
+      onWrite?: (tx: ManagedTransaction, result: ImportResult) => Promise<void>;
+    } = {},
   ): Promise<ImportResult> {
     const doc = validateInventoryDocument(document, file);
     const batch = compileInventory(doc, file);
+    const nodes: Record<string, number> = {};
+    for (const [label, rows] of batch.nodes) nodes[label] = rows.length;
+    const result = { organisation: batch.organisation, writes: countWrites(batch), nodes };
     if (countWrites(batch) <= (options.maxWritesPerTransaction ?? MAX_WRITES_PER_TRANSACTION)) {
-      await this.neo4j.write((tx) => writeBatch(tx, batch, file, options.profile));
+      await this.neo4j.write(async (tx) => {
+        await writeBatch(tx, batch, file, options.profile);
+        await options.onWrite?.(tx, result);
+      });
     } else {
       const perStatement: QueryRunner = {
         run: ((query: string, parameters?: Record<string, unknown>) =>
@@ -63,10 +74,11 @@ export class InventoryImportService {
           })) as unknown as QueryRunner['run'],
       };
       await writeBatch(perStatement, batch, file, options.profile, STATEMENT_CONCURRENCY);
+      // The statements committed one by one; what follows the write gets a transaction of its own.
+      const onWrite = options.onWrite;
+      if (onWrite) await this.neo4j.write((tx) => onWrite(tx, result));
     }
-    const nodes: Record<string, number> = {};
-    for (const [label, rows] of batch.nodes) nodes[label] = rows.length;
-    return { organisation: batch.organisation, writes: countWrites(batch), nodes };
+    return result;
   }
 
   async importText(text: string, options: { file?: string; format?: InventoryFormat } = {}): Promise<ImportResult> {
@@ -74,24 +86,30 @@ export class InventoryImportService {
   }
 
   async importFile(path: string): Promise<ImportResult> {
-    const name = basename(path);
-    let size: number;
-    try {
-      size = (await stat(path)).size;
-    } catch {
-      throw InventoryError.of(InventoryErrorCode.INVALID_INPUT, [{ path: '', reason: 'cannot read the file' }], name);
-    }
-    if (size > MAX_INVENTORY_BYTES) {
-      throw InventoryError.of(
-        InventoryErrorCode.INVALID_SYNTAX,
-        [{ path: '', reason: `file larger than ${MAX_INVENTORY_BYTES / 1024 / 1024} MB` }],
-        name,
-      );
-    }
-    return this.importText(await readFile(path, 'utf8'), { file: name });
+    const { document, file } = await readInventoryFile(path);
+    return this.importDocument(document, file);
   }
 
   async export(organisation: string): Promise<InventoryDocument> {
     return exportInventory(this.neo4j, organisation);
   }
+}
+
+/** Reads and parses an inventory file (YAML or JSON, at most MAX_INVENTORY_BYTES); `file` is its name. */
+export async function readInventoryFile(path: string): Promise<{ document: unknown; file: string }> {
+  const name = basename(path);
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw InventoryError.of(InventoryErrorCode.INVALID_INPUT, [{ path: '', reason: 'cannot read the file' }], name);
+  }
+  if (size > MAX_INVENTORY_BYTES) {
+    throw InventoryError.of(
+      InventoryErrorCode.INVALID_SYNTAX,
+      [{ path: '', reason: `file larger than ${MAX_INVENTORY_BYTES / 1024 / 1024} MB` }],
+      name,
+    );
+  }
+  return { document: parseInventory(await readFile(path, 'utf8'), { file: name }), file: name };
 }

@@ -1,3 +1,5 @@
+import { DomainError, ErrorKind } from '@cartographer/common';
+
 export enum InventoryErrorCode {
   /** The file is not valid YAML/JSON, too large, or too deeply nested. */
   INVALID_SYNTAX = 'INVENTORY_INVALID_SYNTAX',
@@ -20,15 +22,30 @@ export interface InventoryIssue {
 }
 
 /** An inventory error names the file (when there is one), the path inside it and the reason. */
-export class InventoryError extends Error {
+const KINDS: Readonly<Record<InventoryErrorCode, ErrorKind>> = {
+  [InventoryErrorCode.INVALID_SYNTAX]: ErrorKind.INVALID_INPUT,
+  [InventoryErrorCode.INVALID_DOCUMENT]: ErrorKind.INVALID_INPUT,
+  [InventoryErrorCode.INVALID_INPUT]: ErrorKind.INVALID_INPUT,
+  [InventoryErrorCode.MISSING_REFERENCE]: ErrorKind.INVALID_INPUT,
+  [InventoryErrorCode.DUPLICATE_KEY]: ErrorKind.INVALID_INPUT,
+  [InventoryErrorCode.NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [InventoryErrorCode.REFERENCED]: ErrorKind.CONFLICT,
+  [InventoryErrorCode.CONFLICT]: ErrorKind.CONFLICT,
+};
+
+export class InventoryError extends DomainError<InventoryErrorCode> {
   constructor(
-    readonly code: InventoryErrorCode,
+    code: InventoryErrorCode,
     message: string,
     readonly issues: InventoryIssue[] = [],
     readonly file?: string,
   ) {
-    super(message);
-    this.name = 'InventoryError';
+    super(code, message, KINDS);
+  }
+
+  /** Every problem of a refused document, with its path (at most 100). */
+  override details(): Record<string, unknown> {
+    return this.issues.length > 0 ? { issues: this.issues.slice(0, 100) } : {};
   }
 
   static of(code: InventoryErrorCode, issues: InventoryIssue[], file?: string): InventoryError {

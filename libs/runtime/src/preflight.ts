@@ -1,16 +1,25 @@
 import neo4j from 'neo4j-driver';
+import { DomainError, ErrorKind } from '@cartographer/common';
 import pg from 'pg';
 import { redactUrl } from '@cartographer/config';
 import type { GraphConnectionOptions } from '@cartographer/graph';
 
+export enum RuntimeErrorCode {
+  STORE_UNREACHABLE = 'RUNTIME_STORE_UNREACHABLE',
+}
+
+// The configured store does not answer at start-up: the environment names the wrong one (exit 2).
+const KINDS: Readonly<Record<RuntimeErrorCode, ErrorKind>> = {
+  [RuntimeErrorCode.STORE_UNREACHABLE]: ErrorKind.CONFIGURATION,
+};
+
 /** A store named by the configuration does not answer. */
-export class StoreUnreachableError extends Error {
+export class StoreUnreachableError extends DomainError<RuntimeErrorCode> {
   constructor(
     readonly variable: string,
     reason: string,
   ) {
-    super(`${variable}: ${reason}`);
-    this.name = 'StoreUnreachableError';
+    super(RuntimeErrorCode.STORE_UNREACHABLE, `${variable}: ${reason}`, KINDS);
   }
 }
 

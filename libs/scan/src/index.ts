@@ -6,4 +6,3 @@ export * from './scan.service.js';
 export * from './scan-runs.repository.js';
 export * from './scan-executor.js';
 export * from './scan-queue.js';
-export * from './declared-classification.js';

@@ -1,23 +1,45 @@
+import type { AuditActor, AuditOutbox } from '@cartographer/access';
+import { DomainError, ErrorKind } from '@cartographer/common';
 import { secretFromEnv } from '@cartographer/config';
-import { propagateFindings } from '@cartographer/findings';
+import type { DiscoveryProgress } from '@cartographer/discovery';
+import { propagateFindingsIn } from '@cartographer/findings';
 import type { Neo4jService } from '@cartographer/graph';
-import { graphKey } from '@cartographer/inventory';
-import { runScan } from './scan.service.js';
+import { graphKey, Label } from '@cartographer/inventory';
+import { runScan, type ScanRequest } from './scan.service.js';
 import type { ScanRunsRepository } from './scan-runs.repository.js';
+import type { ScanReport } from './scan.types.js';
 
+/** A queued scan of a declared source (pg-boss job data). */
 export interface ScanJob {
   runId: string;
   organisation: string;
   sourceKey: string;
   sampleSize?: number;
+  /** Who asked for it (the API caller), recorded as the actor of the scan's audit entry. */
+  requestedBy?: AuditActor;
 }
 
-export class ScanTargetError extends Error {
+export interface ScanJobDeps {
+  neo4j: Neo4jService;
+  runs: ScanRunsRepository;
+  outbox: AuditOutbox;
+}
+
+export enum ScanErrorCode {
+  /** The declared source cannot be scanned as recorded: unknown, no connectionRef, unset variable. */
+  INVALID_TARGET = 'SCAN_INVALID_TARGET',
+}
+
+const KINDS: Readonly<Record<ScanErrorCode, ErrorKind>> = { [ScanErrorCode.INVALID_TARGET]: ErrorKind.INVALID_INPUT };
+
+export class ScanTargetError extends DomainError<ScanErrorCode> {
   constructor(message: string) {
-    super(message);
-    this.name = 'ScanTargetError';
+    super(ScanErrorCode.INVALID_TARGET, message, KINDS);
   }
 }
+
+/** Progress is written to the run record at most once a second (and at the end). */
+const PROGRESS_PERIOD_MS = 1000;
 
 /**
  * Resolves a declared source's connection from its reference (an environment variable holding the
@@ -29,7 +51,7 @@ export async function targetOfSource(
   sourceKey: string,
 ): Promise<{ target: string; connectionRef: string; department: string }> {
   const rows = await neo4j.queryRead<{ connectionRef: string | null; department: string }>(
-    'MATCH (s:DataSource {key: $key}) RETURN s.connectionRef AS connectionRef, s.department AS department',
+    `MATCH (s:${Label.DataSource} {key: $key}) RETURN s.connectionRef AS connectionRef, s.department AS department`,
     { key: graphKey(organisation, sourceKey) },
   );
   if (rows.length === 0)
@@ -47,38 +69,84 @@ export async function targetOfSource(
   return { target, connectionRef: ref, department: rows[0].department };
 }
 
-/** Runs one queued scan: progress and outcome go to the run record; errors never carry values. */
-export async function executeScanJob(
-  job: ScanJob,
-  deps: { neo4j: Neo4jService; runs: ScanRunsRepository },
-): Promise<void> {
-  await deps.runs.start(job.runId);
+/** What one scan run does; `store.runId` is set from the run. */
+export interface ScanRunRequest extends Omit<ScanRequest, 'store'> {
+  store?: Omit<NonNullable<ScanRequest['store']>, 'runId'>;
+  /** The actor of the audit entry of a stored scan; absent: the current request's caller, or the system. */
+  actor?: AuditActor;
+}
+
+/**
+ * The lifecycle of one scan run, the same for `carto scan`, `carto worker` and the API's queue:
+ * the run is marked running, the scan runs (progress to the run record and to `onProgress`), a
+ * stored result is written in one transaction with the recomputed propagation of its organisation
+ * and its audit entry (outbox), then the run is finished, or failed with the error's message (and
+ * the error rethrown). The caller relays the audit outbox afterwards.
+ */
+export async function runScanJob(deps: ScanJobDeps, runId: string, request: ScanRunRequest): Promise<ScanReport> {
+  await deps.runs.start(runId);
   let lastProgress = 0;
+  const onProgress = (progress: DiscoveryProgress) => {
+    request.onProgress?.(progress);
+    const now = Date.now();
+    if (now - lastProgress < PROGRESS_PERIOD_MS && progress.done < progress.total) return;
+    lastProgress = now;
+    void deps.runs.progress(runId, progress).catch(() => undefined);
+  };
   try {
-    const { target, connectionRef, department } = await targetOfSource(deps.neo4j, job.organisation, job.sourceKey);
+    const store = request.store;
     const report = await runScan(
-      {
-        target,
-        sampleSize: job.sampleSize,
-        onProgress: (progress) => {
-          const now = Date.now();
-          if (now - lastProgress < 1000 && progress.done < progress.total) return;
-          lastProgress = now;
-          void deps.runs.progress(job.runId, progress).catch(() => undefined);
-        },
-        store: {
-          organisation: job.organisation,
-          sourceKey: job.sourceKey,
-          department,
-          connectionRef,
-          runId: job.runId,
-        },
+      { ...request, onProgress, store: store ? { ...store, runId } : undefined },
+      store ? deps.neo4j : undefined,
+      async (tx, scanned) => {
+        const { propagated } = await propagateFindingsIn(tx, store!.organisation);
+        await deps.outbox.enqueue(tx, {
+          action: 'scan.store',
+          entityType: 'DataSource',
+          entityKey: graphKey(store!.organisation, store!.sourceKey),
+          organisation: store!.organisation,
+          after: {
+            run: runId,
+            datasets: scanned.datasets.length,
+            fields: scanned.fields.length,
+            personalFields: scanned.fields.filter((f) => f.personal).length,
+            writes: scanned.stored?.writes ?? 0,
+            propagated,
+          },
+          actor: request.actor,
+        });
       },
-      deps.neo4j,
     );
-    await propagateFindings(deps.neo4j, job.organisation);
-    await deps.runs.finish(job.runId, report);
+    await deps.runs.finish(runId, report);
+    return report;
   } catch (error) {
-    await deps.runs.fail(job.runId, (error as Error).message);
+    await deps.runs.fail(runId, (error as Error).message);
+    throw error;
   }
+}
+
+/**
+ * Runs one queued scan of a declared source: its connection is resolved on this host, then
+ * runScanJob. Outcome and errors go to the run record (errors never carry values); nothing is thrown.
+ */
+export async function executeScanJob(job: ScanJob, deps: ScanJobDeps): Promise<void> {
+  let resolved: Awaited<ReturnType<typeof targetOfSource>>;
+  try {
+    resolved = await targetOfSource(deps.neo4j, job.organisation, job.sourceKey);
+  } catch (error) {
+    await deps.runs.start(job.runId);
+    await deps.runs.fail(job.runId, (error as Error).message);
+    return;
+  }
+  await runScanJob(deps, job.runId, {
+    target: resolved.target,
+    sampleSize: job.sampleSize,
+    actor: job.requestedBy,
+    store: {
+      organisation: job.organisation,
+      sourceKey: job.sourceKey,
+      department: resolved.department,
+      connectionRef: resolved.connectionRef,
+    },
+  }).catch(() => undefined); // the run record holds the failure
 }

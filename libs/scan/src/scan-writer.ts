@@ -1,7 +1,10 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { DiscoveredSource } from '@cartographer/discovery';
 import type { Neo4jService } from '@cartographer/graph';
+import { upsertFindings } from '@cartographer/findings';
 import {
+  ACCESS_METHODS,
+  type AccessMethod,
   compileInventory,
   type DatasetDoc,
   fieldLocalKey,
@@ -10,6 +13,8 @@ import {
   InventoryErrorCode,
   type InventoryDocument,
   Label,
+  type ObservedInventory,
+  Rel,
   type SourceDoc,
   validateInventoryDocument,
   writeBatch,
@@ -48,7 +53,7 @@ const DATASET_KIND: Record<string, DatasetDoc['kind']> = {
 
 /** The organisation's name (the scan's partial document needs it); fails when it does not exist. */
 async function organisationName(tx: ManagedTransaction, organisation: string): Promise<string> {
-  const orgs = await tx.run('MATCH (o:Organisation {key: $org}) RETURN o.name AS name', { org: organisation });
+  const orgs = await tx.run(`MATCH (o:${Label.Organisation} {key: $org}) RETURN o.name AS name`, { org: organisation });
   if (orgs.records.length === 0) {
     throw new InventoryError(
       InventoryErrorCode.NOT_FOUND,
@@ -64,7 +69,7 @@ async function existingSource(
   sourceKey: string,
 ): Promise<ExistingSource | null> {
   const result = await tx.run(
-    `MATCH (s:DataSource {key: $key}) OPTIONAL MATCH (s)-[:HOSTED_ON]->(h:Server)
+    `MATCH (s:${Label.DataSource} {key: $key}) OPTIONAL MATCH (s)-[:${Rel.HOSTED_ON}]->(h:${Label.Server})
      RETURN s.name AS name, s.department AS department, s.kind AS kind, s.description AS description,
             s.connectionRef AS connectionRef, collect(h.localKey) AS servers`,
     { key: graphKey(organisation, sourceKey) },
@@ -81,10 +86,39 @@ async function existingSource(
   };
 }
 
+/** The source's datasets and their fields as the graph has them, with their absence marks. */
+async function knownDatasets(
+  tx: ManagedTransaction,
+  sourceKey: string,
+): Promise<Map<string, { absentSince: string | null; fields: Map<string, string | null> }>> {
+  const result = await tx.run(
+    `MATCH (:${Label.DataSource} {key: $key})-[:${Rel.CONTAINS}]->(d:${Label.Dataset})
+     OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
+     RETURN d.localKey AS key, d.absentSince AS absentSince,
+            collect([f.name, f.absentSince]) AS fields`,
+    { key: sourceKey },
+  );
+  return new Map(
+    result.records.map((record) => [
+      record.get('key') as string,
+      {
+        absentSince: record.get('absentSince') as string | null,
+        fields: new Map(
+          (record.get('fields') as [string | null, string | null][])
+            .filter(([name]) => name !== null)
+            .map(([name, since]) => [name!, since]),
+        ),
+      },
+    ]),
+  );
+}
+
 /**
  * Writes a scan through the inventory's own import path (same validation, same batched idempotent
- * upsert), adding the scan's aggregates (metrics, classification, findings) to the same
- * transaction. Fields that were there before and are not any more are marked absent, with the date.
+ * upsert): the declared part (source, datasets, fields, foreign keys) as a document, what the scan
+ * measured as its `observed` part, in one transaction with the findings (upsertFindings). Datasets
+ * and fields that were there before and are not any more are kept, marked absent since the first
+ * scan that missed them.
  */
 export async function storeScan(
   neo4jService: Neo4jService,
@@ -92,204 +126,157 @@ export async function storeScan(
   report: ScanReport,
   target: StoreScanTarget,
 ): Promise<number> {
+  return neo4jService.write((tx) => storeScanIn(tx, discovered, report, target));
+}
+
+/** storeScan inside the caller's transaction (the scan job adds propagation and its audit entry). */
+export async function storeScanIn(
+  tx: ManagedTransaction,
+  discovered: DiscoveredSource,
+  report: ScanReport,
+  target: StoreScanTarget,
+): Promise<number> {
   const now = new Date().toISOString();
-  return neo4jService.write(async (tx) => {
-    const name = await organisationName(tx, target.organisation);
-    const existing = await existingSource(tx, target.organisation, target.sourceKey);
-    const department = existing?.department ?? target.department;
-    if (!department) {
-      throw new InventoryError(
-        InventoryErrorCode.INVALID_INPUT,
-        `source '${target.sourceKey}' is new in organisation '${target.organisation}': name its department`,
-      );
-    }
-    const datasetKeys = new Map(discovered.datasets.map((d) => [d.name, keyFrom(d.name, `${target.sourceKey}.`)]));
-    const datasets: DatasetDoc[] = discovered.datasets.map((d) => ({
-      key: datasetKeys.get(d.name)!,
-      name: d.name.slice(0, 512),
-      kind: DATASET_KIND[d.kind] ?? 'OTHER',
-      ...(d.description ? { description: d.description.slice(0, 4000) } : {}),
-      volume: { records: d.rowCount, bytes: d.bytes },
-      fields: d.fields.map((f) => ({
-        name: fieldNameFrom(f.name),
-        dataType: f.dataType.slice(0, 128),
-        nullable: f.nullable,
-        ...(f.comment ? { description: f.comment.slice(0, 4000) } : {}),
+  const name = await organisationName(tx, target.organisation);
+  const existing = await existingSource(tx, target.organisation, target.sourceKey);
+  const department = existing?.department ?? target.department;
+  if (!department) {
+    throw new InventoryError(
+      InventoryErrorCode.INVALID_INPUT,
+      `source '${target.sourceKey}' is new in organisation '${target.organisation}': name its department`,
+    );
+  }
+  const datasetKeys = new Map(discovered.datasets.map((d) => [d.name, keyFrom(d.name, `${target.sourceKey}.`)]));
+  const datasets: DatasetDoc[] = discovered.datasets.map((d) => ({
+    key: datasetKeys.get(d.name)!,
+    name: d.name.slice(0, 512),
+    kind: DATASET_KIND[d.kind] ?? 'OTHER',
+    ...(d.description ? { description: d.description.slice(0, 4000) } : {}),
+    volume: { records: d.rowCount, bytes: d.bytes },
+    fields: d.fields.map((f) => ({
+      name: fieldNameFrom(f.name),
+      dataType: f.dataType.slice(0, 128),
+      nullable: f.nullable,
+      ...(f.comment ? { description: f.comment.slice(0, 4000) } : {}),
+    })),
+    references: d.foreignKeys
+      .filter((fk) => datasetKeys.has(fk.references.dataset))
+      .map((fk) => ({
+        name: fk.name.slice(0, 256),
+        columns: fk.columns.map(fieldNameFrom),
+        dataset: datasetKeys.get(fk.references.dataset)!,
+        referencedColumns: fk.references.columns.map(fieldNameFrom),
       })),
-      references: d.foreignKeys
-        .filter((fk) => datasetKeys.has(fk.references.dataset))
-        .map((fk) => ({
-          name: fk.name.slice(0, 256),
-          columns: fk.columns.map(fieldNameFrom),
-          dataset: datasetKeys.get(fk.references.dataset)!,
-          referencedColumns: fk.references.columns.map(fieldNameFrom),
-        })),
-    }));
-    const connectionRef = target.connectionRef ?? existing?.connectionRef ?? undefined;
-    const source: SourceDoc = {
-      key: target.sourceKey,
-      name: (existing?.name ?? target.sourceName ?? discovered.name).slice(0, 256),
-      department,
-      kind: existing?.kind ?? discovered.kind,
-      structure: discovered.structure,
-      ...(existing?.description ? { description: existing.description } : {}),
-      servers: existing?.servers ?? [],
-      volume: { records: discovered.metrics.rows, bytes: discovered.metrics.bytes },
-      ...(discovered.metrics.rowsPerDay !== undefined
-        ? { velocity: { recordsPerDay: discovered.metrics.rowsPerDay } }
-        : {}),
-      accessMethods: discovered.accessMethods.filter((m): m is NonNullable<SourceDoc['accessMethods']>[number] =>
-        [
-          'SQL',
-          'REST_API',
-          'GRAPHQL_API',
-          'SFTP',
-          'FILE_SYSTEM',
-          'EXPORT',
-          'MANUAL',
-          'STREAMING',
-          'WEB_UI',
-          'OTHER',
-        ].includes(m),
-      ),
-      ...(connectionRef ? { connectionRef } : {}),
-      datasets,
-    };
-    const document: InventoryDocument = {
-      version: 1,
-      organisation: { key: target.organisation, name },
-      sources: [source],
-    };
-    const batch = compileInventory(
-      validateInventoryDocument(document, `scan of ${target.sourceKey}`),
-      `scan of ${target.sourceKey}`,
-    );
-    // The organisation row of this partial document must not blank its declared attributes.
-    batch.nodes.set(Label.Organisation, []);
+  }));
+  const connectionRef = target.connectionRef ?? existing?.connectionRef ?? undefined;
+  const source: SourceDoc = {
+    key: target.sourceKey,
+    name: (existing?.name ?? target.sourceName ?? discovered.name).slice(0, 256),
+    department,
+    kind: existing?.kind ?? discovered.kind,
+    structure: discovered.structure,
+    ...(existing?.description ? { description: existing.description } : {}),
+    servers: existing?.servers ?? [],
+    volume: { records: discovered.metrics.rows, bytes: discovered.metrics.bytes },
+    ...(discovered.metrics.rowsPerDay !== undefined
+      ? { velocity: { recordsPerDay: discovered.metrics.rowsPerDay } }
+      : {}),
+    accessMethods: discovered.accessMethods.filter((m): m is AccessMethod =>
+      (ACCESS_METHODS as readonly string[]).includes(m),
+    ),
+    ...(connectionRef ? { connectionRef } : {}),
+    datasets,
+  };
+  const document: InventoryDocument = {
+    version: 1,
+    organisation: { key: target.organisation, name },
+    sources: [source],
+  };
 
-    // Scan aggregates ride on the same node rows.
-    const byKey = (label: Label) => new Map((batch.nodes.get(label) ?? []).map((row) => [row.key, row]));
-    const sourceRow = byKey(Label.DataSource).get(graphKey(target.organisation, target.sourceKey))!;
-    Object.assign(sourceRow.props, {
-      engine: discovered.engine,
-      lastScannedAt: now,
-      lastScanRun: target.runId ?? null,
-      typeMix: JSON.stringify(discovered.metrics.typeMix),
-    });
-    const datasetRows = byKey(Label.Dataset);
-    const fieldRows = byKey(Label.Field);
-    const datasetResults = new Map(report.datasets.map((d) => [d.name, d]));
-    for (const d of discovered.datasets) {
-      const key = graphKey(target.organisation, datasetKeys.get(d.name)!);
-      const result = datasetResults.get(d.name);
-      Object.assign(datasetRows.get(key)!.props, {
-        rowCount: d.rowCount,
-        rowCountExact: d.rowCountExact,
-        bytes: d.bytes,
-        format: d.format ?? null,
-        velocityRowsPerDay: d.velocity?.rowsPerDay ?? null,
-        velocityBasis: d.velocity?.basis ?? null,
-        insertCounter: d.insertCounter ?? null,
-        lastScannedAt: now,
-        personalFields: result?.personalFields ?? null,
-        kAnonymity: result?.reidentification?.k ?? null,
-        uniqueShare: result?.reidentification?.uniqueShare ?? null,
-        anonymous: result?.reidentification?.anonymous ?? null,
-        textPersonal: result?.text?.personal ?? null,
-      });
-    }
-    const findings: { key: string; field: string; props: Record<string, unknown> }[] = [];
-    const notPersonal: string[] = [];
-    for (const f of report.fields) {
+  const known = await knownDatasets(tx, graphKey(target.organisation, target.sourceKey));
+  const datasetResults = new Map(report.datasets.map((d) => [d.name, d]));
+  const fieldResults = new Map(report.fields.map((f) => [`${f.dataset}\u0000${f.field}`, f]));
+  const present = new Set(datasets.map((d) => d.key));
+  const observed: ObservedInventory = {
+    at: now,
+    sources: [
+      {
+        key: target.sourceKey,
+        engine: discovered.engine,
+        scanRun: target.runId ?? null,
+        typeMix: discovered.metrics.typeMix,
+        datasets: discovered.datasets.map((d) => {
+          const key = datasetKeys.get(d.name)!;
+          const result = datasetResults.get(d.name);
+          const names = new Set(d.fields.map((f) => fieldNameFrom(f.name)));
+          return {
+            key,
+            rowCount: d.rowCount,
+            rowCountExact: d.rowCountExact,
+            bytes: d.bytes,
+            format: d.format ?? null,
+            velocityRowsPerDay: d.velocity?.rowsPerDay ?? null,
+            velocityBasis: d.velocity?.basis ?? null,
+            insertCounter: d.insertCounter ?? null,
+            personalFields: result?.personalFields ?? null,
+            kAnonymity: result?.reidentification?.k ?? null,
+            uniqueShare: result?.reidentification?.uniqueShare ?? null,
+            anonymous: result?.reidentification?.anonymous ?? null,
+            textPersonal: result?.text?.personal ?? null,
+            fields: d.fields.flatMap((field) => {
+              const f = fieldResults.get(`${d.name}\u0000${field.name}`);
+              if (!f) return [];
+              return [
+                {
+                  name: fieldNameFrom(field.name),
+                  typeFamily: f.typeFamily,
+                  sampled: f.metrics.sampled,
+                  nullRatio: f.metrics.nullRatio,
+                  distinctEstimate: f.metrics.distinctEstimate,
+                  minLength: f.metrics.minLength ?? null,
+                  maxLength: f.metrics.maxLength ?? null,
+                  personal: f.personal,
+                  category: f.category,
+                  specialCategory: f.specialCategory,
+                  quasiIdentifier: f.quasiIdentifier,
+                  treatment: f.treatment,
+                  confidence: f.confidence,
+                },
+              ];
+            }),
+            absentFields: [...(known.get(key)?.fields ?? [])]
+              .filter(([field]) => !names.has(field))
+              .map(([field, since]) => ({ name: field, since: since ?? now })),
+          };
+        }),
+        absentDatasets: [...known]
+          .filter(([key]) => !present.has(key))
+          .map(([key, { absentSince }]) => ({ key, since: absentSince ?? now })),
+      },
+    ],
+  };
+  const label = `scan of ${target.sourceKey}`;
+  const batch = compileInventory(validateInventoryDocument(document, label), label, observed);
+  const writes = await writeBatch(tx, batch, label);
+
+  const findings = await upsertFindings(tx, {
+    origin: 'SCAN',
+    organisation: target.organisation,
+    at: now,
+    scanRun: target.runId ?? null,
+    fields: report.fields.flatMap((f) => {
       const datasetKey = datasetKeys.get(f.dataset);
-      if (!datasetKey) continue;
-      const fieldKey = graphKey(target.organisation, fieldLocalKey(datasetKey, fieldNameFrom(f.field)));
-      const row = fieldRows.get(fieldKey);
-      if (!row) continue;
-      Object.assign(row.props, {
-        typeFamily: f.typeFamily,
-        sampled: f.metrics.sampled,
-        nullRatio: f.metrics.nullRatio,
-        distinctEstimate: f.metrics.distinctEstimate,
-        minLength: f.metrics.minLength ?? null,
-        maxLength: f.metrics.maxLength ?? null,
-        lastScannedAt: now,
-        absentSince: null,
-        personal: f.personal,
-        category: f.category,
-        specialCategory: f.specialCategory,
-        quasiIdentifier: f.quasiIdentifier,
-        treatment: f.treatment,
-        confidence: f.confidence,
-      });
-      if (f.personal || f.quasiIdentifier) {
-        findings.push({
-          key: `${fieldKey}#classification`,
-          field: fieldKey,
-          props: {
-            organisation: target.organisation,
-            department,
-            field: fieldKey,
-            dataset: graphKey(target.organisation, datasetKey),
-            source: graphKey(target.organisation, target.sourceKey),
-            origin: 'SCAN',
-            personal: f.personal,
-            category: f.category,
-            specialCategory: f.specialCategory,
-            specialCategoryKind: f.specialCategoryKind,
-            quasiIdentifier: f.quasiIdentifier,
-            treatment: f.treatment,
-            treatmentReason: f.treatmentReason,
-            confidence: f.confidence,
-            evidence: JSON.stringify(f.evidence),
-            maskedExemplar: f.maskedExemplar ?? null,
-            lastDetectedAt: now,
-            scanRun: target.runId ?? null,
-          },
-        });
-      } else {
-        notPersonal.push(fieldKey);
-      }
-    }
-
-    const writes = await writeBatch(tx, batch, `scan of ${target.sourceKey}`);
-
-    // Columns that disappeared are kept, marked absent since this scan.
-    const presentByDataset = discovered.datasets.map((d) => ({
-      dataset: graphKey(target.organisation, datasetKeys.get(d.name)!),
-      fields: d.fields.map((f) => fieldNameFrom(f.name)),
-    }));
-    await tx.run(
-      `UNWIND $rows AS row MATCH (:Dataset {key: row.dataset})-[:HAS_FIELD]->(f:Field)
-       WHERE NOT f.name IN row.fields AND f.absentSince IS NULL SET f.absentSince = $now`,
-      { rows: presentByDataset, now },
-    );
-    // Datasets of this source that the scan no longer sees are marked absent too.
-    await tx.run(
-      `MATCH (:DataSource {key: $source})-[:CONTAINS]->(d:Dataset) WHERE NOT d.key IN $present AND d.absentSince IS NULL SET d.absentSince = $now`,
-      { source: graphKey(target.organisation, target.sourceKey), present: presentByDataset.map((p) => p.dataset), now },
-    );
-    await tx.run(`UNWIND $present AS key MATCH (d:Dataset {key: key}) SET d.absentSince = null`, {
-      present: presentByDataset.map((p) => p.dataset),
-    });
-
-    // A finding a reviewer rejected stays rejected while the scan keeps finding the same category;
-    // a new category reopens it. A field no longer flagged loses its unreviewed finding.
-    await tx.run(
-      `UNWIND $rows AS row
-       MATCH (f:Field {key: row.field})
-       MERGE (x:Finding {key: row.key})
-       ON CREATE SET x.status = 'OPEN', x.createdAt = $now
-       WITH f, x, row, (x.status IN ['REJECTED', 'CONFIRMED'] AND x.category = row.props.category
-                        AND x.specialCategory = row.props.specialCategory) AS keepReview
-       SET x += row.props, x.status = CASE WHEN keepReview THEN x.status ELSE 'OPEN' END
-       MERGE (f)-[:HAS_FINDING]->(x)`,
-      { rows: findings, now },
-    );
-    await tx.run(
-      `UNWIND $keys AS key MATCH (:Field {key: key})-[:HAS_FINDING]->(x:Finding {origin: 'SCAN'}) WHERE x.status = 'OPEN' DETACH DELETE x`,
-      { keys: notPersonal },
-    );
-    return writes + findings.length * 2;
+      if (!datasetKey) return [];
+      return [
+        {
+          field: graphKey(target.organisation, fieldLocalKey(datasetKey, fieldNameFrom(f.field))),
+          dataset: graphKey(target.organisation, datasetKey),
+          source: graphKey(target.organisation, target.sourceKey),
+          department,
+          classification: f,
+        },
+      ];
+    }),
   });
+  return writes + findings.flagged * 2;
 }

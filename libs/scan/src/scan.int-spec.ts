@@ -5,7 +5,7 @@ import { FindingsRepository } from '@cartographer/findings';
 import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
 import { InventoryImportService } from '@cartographer/inventory';
 import { testStores, uniqueId } from '@cartographer/testing';
-import { migrations } from '../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 import { runScan } from './scan.service.js';
 import { ScanRunsRepository } from './scan-runs.repository.js';
 
@@ -25,6 +25,13 @@ describe('scan of a real PostgreSQL database into the inventory (real Neo4j and 
   let admin: pg.Client;
   let url: string;
   let neo4j: Neo4jService;
+  let firstAbsence: string | null = null;
+  const absentSince = async (label: 'Field' | 'Dataset', key: string) =>
+    (
+      await neo4j.queryRead<{ since: string | null }>(`MATCH (n:${label} {key: $key}) RETURN n.absentSince AS since`, {
+        key,
+      })
+    )[0].since;
 
   beforeAll(async () => {
     admin = new pg.Client({ connectionString: testStores().databaseUrl });
@@ -192,6 +199,7 @@ describe('scan of a real PostgreSQL database into the inventory (real Neo4j and 
       { name: 'id', absent: false },
       { name: 'montant_ttc', absent: false },
     ]);
+    firstAbsence = await absentSince('Field', `${org}:crm.public.commandes/code_produit`);
   });
 
   it('keeps every planted value out of Neo4j, PostgreSQL, logs and the report', async () => {
@@ -251,5 +259,38 @@ describe('scan of a real PostgreSQL database into the inventory (real Neo4j and 
     expect(leaks).toEqual([]);
     expect(tables.length).toBeGreaterThan(2);
     expect(reportText).toContain('public.clients');
+  });
+
+  it('marks a dropped table absent with its foreign keys, keeping first absence dates and the organisation', async () => {
+    // The previous test's rescan saw commandes without code_produit again: the first date stayed.
+    expect(firstAbsence).not.toBeNull();
+    expect(await absentSince('Field', `${org}:crm.public.commandes/code_produit`)).toBe(firstAbsence);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('DROP TABLE commandes');
+    await client.end();
+    const commandes = `${org}:crm.public.commandes`;
+    await runScan({ target: url, store: { organisation: org, sourceKey: 'crm' } }, neo4j);
+    const dropped = await absentSince('Dataset', commandes);
+    expect(dropped).not.toBeNull();
+    await runScan({ target: url, store: { organisation: org, sourceKey: 'crm' } }, neo4j);
+    expect(await absentSince('Dataset', commandes)).toBe(dropped);
+    expect(await absentSince('Dataset', `${org}:crm.public.clients`)).toBeNull();
+    // Kept as it was: its fields, its foreign key and their lineage.
+    const kept = await neo4j.queryRead<{ fields: number; references: string[]; lineage: number }>(
+      `MATCH (d:Dataset {key: $key})
+       RETURN COUNT { (d)-[:HAS_FIELD]->() } AS fields, [(d)-[:REFERENCES]->(r) | r.name] AS references,
+              COUNT { (d)-[:HAS_FIELD]->()<-[:FEEDS]-() } AS lineage`,
+      { key: commandes },
+    );
+    expect(kept.map((row) => ({ ...row, fields: Number(row.fields), lineage: Number(row.lineage) }))).toEqual([
+      { fields: 4, references: ['public.clients'], lineage: 1 },
+    ]);
+    // The scan's document names the organisation without restating it: nothing declared is lost.
+    const organisation = await neo4j.queryRead<{ name: string; departments: string[] }>(
+      `MATCH (o:Organisation {key: $org}) RETURN o.name AS name, [(o)-[:HAS_DEPARTMENT]->(d) | d.name] AS departments`,
+      { org },
+    );
+    expect(organisation).toEqual([{ name: 'Boutique', departments: ['Ventes'] }]);
   });
 });

@@ -1,7 +1,8 @@
+import type { ManagedTransaction } from 'neo4j-driver';
 import { connectorFor, type DiscoveredSource, type DiscoveryProgress } from '@cartographer/discovery';
 import type { Neo4jService } from '@cartographer/graph';
 import { classifyDataset } from './classify-dataset.js';
-import { storeScan, type StoreScanTarget } from './scan-writer.js';
+import { storeScanIn, type StoreScanTarget } from './scan-writer.js';
 import type { ScanDatasetResult, ScanFieldResult, ScanReport } from './scan.types.js';
 
 export interface ScanRequest {
@@ -23,9 +24,14 @@ export interface ScanRequest {
 
 /**
  * Discovery, then classification of each dataset while its sample is in memory (samples are not
- * retained), then, when asked, one write through the inventory's import path.
+ * retained), then, when asked, one write through the inventory's import path. `onStore` runs in
+ * that write's transaction, after it (the scan job propagates and enqueues its audit entry there).
  */
-export async function runScan(request: ScanRequest, neo4j?: Neo4jService): Promise<ScanReport> {
+export async function runScan(
+  request: ScanRequest,
+  neo4j?: Neo4jService,
+  onStore?: (tx: ManagedTransaction, report: ScanReport) => Promise<void>,
+): Promise<ScanReport> {
   const datasets: ScanDatasetResult[] = [];
   const fields: ScanFieldResult[] = [];
   const discovered: DiscoveredSource = await connectorFor(request.target, { name: request.name }).discover({
@@ -65,8 +71,12 @@ export async function runScan(request: ScanRequest, neo4j?: Neo4jService): Promi
   };
   if (request.store) {
     if (!neo4j) throw new Error('runScan: storing a scan needs the graph');
-    const writes = await storeScan(neo4j, discovered, report, request.store);
-    report.stored = { organisation: request.store.organisation, source: request.store.sourceKey, writes };
+    const store = request.store;
+    await neo4j.write(async (tx) => {
+      const writes = await storeScanIn(tx, discovered, report, store);
+      report.stored = { organisation: store.organisation, source: store.sourceKey, writes };
+      await onStore?.(tx, report);
+    });
   }
   return report;
 }

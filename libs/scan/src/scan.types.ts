@@ -1,21 +1,13 @@
 import type { DiscoveredSource, FieldMetrics, SourceLocation, Velocity } from '@cartographer/discovery';
+import type { FindingClassification } from '@cartographer/findings';
 
 /** One scanned field with its classification: aggregates only, never a sampled value. */
-export interface ScanFieldResult {
+export interface ScanFieldResult extends FindingClassification {
   dataset: string;
   field: string;
   type: string;
   typeFamily: string;
   metrics: FieldMetrics;
-  personal: boolean;
-  category: string | null;
-  specialCategory: boolean;
-  specialCategoryKind: string | null;
-  quasiIdentifier: boolean;
-  treatment: string;
-  treatmentReason: string;
-  confidence: number;
-  evidence: readonly unknown[];
   maskedExemplar?: string;
 }
 

@@ -7,8 +7,8 @@ import {
   TokensService,
 } from '@cartographer/access';
 import { CurrentAbility, CurrentPrincipal } from './current-principal.decorator.js';
-import { CreateApiTokenInput } from './dto/account.input.js';
-import { ApiTokenModel, CreatedApiTokenModel } from './models/account.model.js';
+import { CreateApiTokenInput } from '../accounts/dto/account.input.js';
+import { ApiTokenModel, CreatedApiTokenModel } from '../accounts/models/account.model.js';
 import { Authenticated } from './policy.decorators.js';
 
 /** Each account manages its own API tokens; an ADMIN may also revoke anyone's. */

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { type AuthenticatedPrincipal, AuthService, UsersService } from '@cartographer/access';
 import { CurrentPrincipal } from './current-principal.decorator.js';
-import { LoginResultModel, UserModel } from './models/account.model.js';
+import { LoginResultModel, UserModel } from '../accounts/models/account.model.js';
 import { Authenticated, Public } from './policy.decorators.js';
 import type { RequestWithContext } from './request-context.middleware.js';
 

@@ -934,7 +934,8 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
         }),
       };
     },
-    undo: ['declarations'],
+    // An import classifies the organisation's declared fields: its findings are extras to remove.
+    undo: ['extras', 'declarations'],
     expected: (fx) => ({
       importInventory: {
         organisation: fx.main,

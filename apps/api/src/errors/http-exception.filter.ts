@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiErrorCode, HTTP_STATUS } from './api-error-codes.js';
-import { publicErrorOf } from './graphql-error.formatter.js';
+import { publicErrorOf } from '../graphql/graphql-error.formatter.js';
 
 /**
  * REST routes: the same classification as GraphQL, as `{ code, message }` with the matching status.

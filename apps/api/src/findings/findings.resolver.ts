@@ -7,11 +7,18 @@ import {
   type AppAbility,
   asSubject,
   assertCan,
-  AuditService,
+  AuditOutbox,
+  AuditOutboxRelay,
   type AuthenticatedPrincipal,
   redactFields,
 } from '@cartographer/access';
-import { type Finding, FindingsRepository, propagateFindings, setPropagationBlock } from '@cartographer/findings';
+import {
+  type Finding,
+  type FindingsDeps,
+  FindingsRepository,
+  reviewFinding,
+  setPropagationBlock,
+} from '@cartographer/findings';
 import { Neo4jService } from '@cartographer/graph';
 import { CurrentAbility, CurrentPrincipal } from '../auth/current-principal.decorator.js';
 import { RequirePolicy } from '../auth/policy.decorators.js';
@@ -111,15 +118,22 @@ export class PropagationBlockArgs {
   reason!: string;
 }
 
+function subjectOf(finding: Finding) {
+  return { key: finding.key, organisation: finding.organisation, department: finding.department ?? undefined };
+}
+
 @Resolver(() => FindingModel)
 export class FindingsResolver {
   private readonly repository: FindingsRepository;
+  private readonly deps: FindingsDeps;
 
   constructor(
-    private readonly neo4j: Neo4jService,
-    private readonly audit: AuditService,
+    neo4j: Neo4jService,
+    outbox: AuditOutbox,
+    private readonly relay: AuditOutboxRelay,
   ) {
     this.repository = new FindingsRepository(neo4j);
+    this.deps = { neo4j, outbox };
   }
 
   private view(ability: AppAbility, finding: Finding): FindingModel {
@@ -160,23 +174,17 @@ export class FindingsResolver {
     @CurrentAbility() ability: AppAbility,
     @CurrentPrincipal() principal: AuthenticatedPrincipal,
   ): Promise<FindingModel> {
-    const existing = await this.repository.get(args.key, accessFilterFor(ability, 'read', 'Finding'));
-    if (!existing) throw new AccessError(AccessErrorCode.NOT_FOUND, `finding '${args.key}' does not exist`);
-    assertCan(ability, 'review', 'Finding', {
-      key: existing.key,
-      organisation: existing.organisation,
-      department: existing.department ?? undefined,
-    });
-    const { before, after } = await this.repository.review(args.key, args.decision, args.comment, principal.email);
-    await this.audit.record({
-      action: 'finding.review',
-      entityType: 'Finding',
-      entityKey: args.key,
-      organisation: after.organisation,
-      before: { status: before.status },
-      after: { status: after.status, comment: args.comment },
-    });
-    await propagateFindings(this.neo4j, after.organisation);
+    const { after } = await reviewFinding(
+      this.deps,
+      { key: args.key, decision: args.decision, comment: args.comment, by: principal.email },
+      (finding) => {
+        // A finding the caller may not read is answered as absent, like a missing one.
+        if (!ability.can('read', asSubject('Finding', subjectOf(finding))))
+          throw new AccessError(AccessErrorCode.NOT_FOUND, `finding '${args.key}' does not exist`);
+        assertCan(ability, 'review', 'Finding', subjectOf(finding));
+      },
+    );
+    await this.relay.flush();
     return this.view(ability, after);
   }
 
@@ -189,38 +197,18 @@ export class FindingsResolver {
     @CurrentAbility() ability: AppAbility,
     @CurrentPrincipal() principal: AuthenticatedPrincipal,
   ): Promise<PropagationResultModel> {
-    const rows = await this.neo4j.queryRead<{ organisation: string; department: string | null }>(
-      'MATCH (f:Field {key: $key}) RETURN f.organisation AS organisation, f.department AS department',
-      { key: args.to },
+    const { propagated } = await setPropagationBlock(
+      this.deps,
+      { from: args.from, to: args.to, blocked: args.blocked, reason: args.reason, by: principal.email },
+      (field) => {
+        const subject = { key: field.key, organisation: field.organisation, department: field.department ?? undefined };
+        // A field of an organisation the caller may not read is answered as absent, like a missing one.
+        if (!ability.can('read', asSubject('Field', subject)))
+          throw new AccessError(AccessErrorCode.NOT_FOUND, `field '${args.to}' does not exist`);
+        assertCan(ability, 'review', 'Finding', { organisation: field.organisation, department: subject.department });
+      },
     );
-    // A field of an organisation the caller may not read is answered as absent, like a missing one.
-    const readable =
-      rows.length > 0 &&
-      ability.can(
-        'read',
-        asSubject('Field', {
-          key: args.to,
-          organisation: rows[0].organisation,
-          department: rows[0].department ?? undefined,
-        }),
-      );
-    if (!readable) throw new AccessError(AccessErrorCode.NOT_FOUND, `field '${args.to}' does not exist`);
-    assertCan(ability, 'review', 'Finding', {
-      organisation: rows[0].organisation,
-      department: rows[0].department ?? undefined,
-    });
-    const result = await setPropagationBlock(
-      this.neo4j,
-      { from: args.from, to: args.to },
-      { blocked: args.blocked, reason: args.reason, by: principal.email },
-    );
-    await this.audit.record({
-      action: args.blocked ? 'lineage.block' : 'lineage.unblock',
-      entityType: 'Finding',
-      entityKey: `${args.from} -> ${args.to}`,
-      organisation: result.organisation,
-      after: { blocked: args.blocked, reason: args.reason },
-    });
-    return propagateFindings(this.neo4j, result.organisation);
+    await this.relay.flush();
+    return { propagated };
   }
 }

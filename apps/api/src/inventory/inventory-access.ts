@@ -26,6 +26,7 @@ export const SUBJECT_OF: Readonly<Record<Label, InventorySubject>> = {
   [Label.Server]: 'Server',
   [Label.Recipient]: 'Recipient',
   [Label.DataFlow]: 'DataFlow',
+  [Label.Finding]: 'Finding',
 };
 
 function intersectList(a: string[] | null, b: string[] | null): string[] | null {

@@ -1,5 +1,6 @@
 import { Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AuditOutbox, AuditOutboxRelay } from '@cartographer/access';
 import { APP_CONFIG, type AppConfig } from '@cartographer/config';
 import { Neo4jService } from '@cartographer/graph';
 import { executeScanJob, ScanQueue, ScanRunsRepository } from '@cartographer/scan';
@@ -16,13 +17,23 @@ import { SCAN_QUEUE_TOKEN, SCAN_RUNS_TOKEN } from './scans.tokens.js';
     },
     {
       provide: SCAN_QUEUE_TOKEN,
-      inject: [APP_CONFIG, Neo4jService, SCAN_RUNS_TOKEN, DataSource],
-      useFactory: (config: AppConfig, neo4j: Neo4jService, runs: ScanRunsRepository, dataSource: DataSource) => {
+      inject: [APP_CONFIG, Neo4jService, SCAN_RUNS_TOKEN, DataSource, AuditOutbox, AuditOutboxRelay],
+      useFactory: (
+        config: AppConfig,
+        neo4j: Neo4jService,
+        runs: ScanRunsRepository,
+        dataSource: DataSource,
+        outbox: AuditOutbox,
+        relay: AuditOutboxRelay,
+      ) => {
         const logger = new Logger('ScanQueue');
         const options = dataSource.options as { url?: string };
         return new ScanQueue(options.url ?? '', {
           workers: config.scanWorkers,
-          execute: (job) => executeScanJob(job, { neo4j, runs }),
+          execute: async (job) => {
+            await executeScanJob(job, { neo4j, runs, outbox });
+            await relay.flush();
+          },
           onError: (error) => logger.error(`queue error: ${error.message}`),
         });
       },

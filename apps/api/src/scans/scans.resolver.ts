@@ -106,6 +106,7 @@ export class ScansResolver {
       organisation: args.organisation,
       sourceKey: args.source,
       sampleSize: args.sample,
+      requestedBy: { type: 'user', id: principal.userId, label: principal.email },
     });
     await this.audit.record({
       action: 'scan.start',

@@ -2,11 +2,12 @@ import { execFile, execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { AuditService, auditRowHash } from '@cartographer/access';
+import { AUDIT_OUTBOX_LABEL, AuditService, auditRowHash } from '@cartographer/access';
 import { projectRoot } from '@cartographer/config';
 import { createDataSource } from '@cartographer/database';
+import { createDriver, Neo4jService } from '@cartographer/graph';
 import { testStores, uniqueId } from '@cartographer/testing';
-import { migrations } from '../../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 
 const CLI = join(projectRoot(), 'dist', 'apps', 'cli', 'src', 'main.js');
 
@@ -96,6 +97,35 @@ describe('carto audit verify and carto users (built CLI, real PostgreSQL)', () =
     await superuser.end();
     const result = await carto(url, ['audit', 'verify']);
     expect(result).toEqual({ code: 0, stdout: `audit chain ok: 5 rows, head seq 5 hash ${hashes[4]}\n`, stderr: '' });
+  });
+
+  it('fails, naming them, when audit entries have waited in the graph outbox for over a minute', async () => {
+    const { url, superuser, hashes } = await chain();
+    await superuser.end();
+    const { neo4j: options } = testStores();
+    const neo4j = new Neo4jService(createDriver(options), options);
+    const id = uniqueId('stale-');
+    const occurredAt = new Date(Date.now() - 120_000).toISOString();
+    try {
+      // What a crash leaves when no API starts afterwards to relay it.
+      await neo4j.queryWrite(
+        `CREATE (:${AUDIT_OUTBOX_LABEL} {id: $id, occurredAt: $occurredAt, entry: '{"action":"probe.stale"}'})`,
+        { id, occurredAt },
+      );
+      const result = await carto(url, ['audit', 'verify']);
+      expect(result).toEqual({
+        code: 6,
+        stdout: '',
+        stderr: `carto: audit chain ok up to seq 5, but 1 audit entries wait in the graph's outbox since ${occurredAt} (over a minute): start the API to append them\n`,
+      });
+    } finally {
+      await neo4j.queryWrite(`MATCH (o:${AUDIT_OUTBOX_LABEL} {id: $id}) DELETE o`, { id });
+      await neo4j.driver.close();
+    }
+    // Relayed (here: gone), the chain verifies again.
+    expect((await carto(url, ['audit', 'verify'])).stdout).toBe(
+      `audit chain ok: 5 rows, head seq 5 hash ${hashes[4]}\n`,
+    );
   });
 
   it('names an updated row', async () => {

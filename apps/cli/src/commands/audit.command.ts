@@ -1,12 +1,16 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
-import { AuditService } from '@cartographer/access';
+import { AuditOutboxRelay, AuditService } from '@cartographer/access';
 import { CliRuntime } from '../cli-runtime.js';
 import { ExitCode } from '../cli-errors.js';
 import { CliFailure } from './users.command.js';
 
+/** An outbox entry older than this is reported: the relay appends within seconds when it runs. */
+const STALE_OUTBOX_MS = 60_000;
+
 @SubCommand({
   name: 'verify',
-  description: 'Recompute the audit hash chain; exit 6 naming the first altered, deleted or reordered row',
+  description:
+    'Recompute the audit hash chain; exit 6 naming the first altered, deleted or reordered row, or audit entries waiting in the outbox for over a minute',
 })
 export class AuditVerifyCommand extends CommandRunner {
   constructor(private readonly runtime: CliRuntime) {
@@ -14,11 +18,22 @@ export class AuditVerifyCommand extends CommandRunner {
   }
 
   async run(): Promise<void> {
-    const result = await new AuditService(await this.runtime.postgres()).verify();
+    const audit = new AuditService(await this.runtime.postgres());
+    const result = await audit.verify();
     if (!result.ok) {
       throw new CliFailure(
         ExitCode.VERIFICATION_FAILED,
         `audit chain broken at seq ${result.problem!.seq}: ${result.problem!.message} (${result.checked} rows verified before it)`,
+      );
+    }
+    // Graph changes whose entry is still in the outbox after a minute: the relay is not running
+    // (no API up since a crash) or cannot append. The chain is intact, but it is not complete.
+    const relay = new AuditOutboxRelay(await this.runtime.graph(), audit);
+    const waiting = await relay.pendingSince(new Date(Date.now() - STALE_OUTBOX_MS));
+    if (waiting.count > 0) {
+      throw new CliFailure(
+        ExitCode.VERIFICATION_FAILED,
+        `audit chain ok up to seq ${result.head.seq}, but ${waiting.count} audit entries wait in the graph's outbox since ${waiting.oldest} (over a minute): start the API to append them`,
       );
     }
     // The head hash is worth keeping outside the database: it pins the whole chain up to here.

@@ -1,9 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { stringify } from 'yaml';
-import { InventoryImportService } from '@cartographer/inventory';
 import { CliRuntime } from '../cli-runtime.js';
-import { ExitCode } from '../cli-errors.js';
+import { CliServices } from '../cli-services.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
+
+const usage = (message: string) => new CliFailure(ExitCode.INVALID_INPUT, message);
 
 interface ExportOptions {
   format: 'json' | 'yaml';
@@ -11,19 +13,18 @@ interface ExportOptions {
   output?: string;
 }
 
-class UsageError extends Error {
-  readonly exitCode = ExitCode.INVALID_INPUT;
-}
-
 @Command({ name: 'export', description: 'Export an organisation inventory in the import format (stdout or --output)' })
 export class ExportCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(
+    private readonly runtime: CliRuntime,
+    private readonly services: CliServices,
+  ) {
     super();
   }
 
   @Option({ flags: '-f, --format <format>', description: 'json or yaml', defaultValue: 'yaml' })
   parseFormat(value: string): string {
-    if (value !== 'json' && value !== 'yaml') throw new UsageError(`--format must be json or yaml, got '${value}'`);
+    if (value !== 'json' && value !== 'yaml') throw usage(`--format must be json or yaml, got '${value}'`);
     return value;
   }
 
@@ -43,7 +44,7 @@ export class ExportCommand extends CommandRunner {
     if (!organisation) {
       const orgs = await neo4j.queryRead<{ key: string }>('MATCH (o:Organisation) RETURN o.key AS key ORDER BY key');
       if (orgs.length !== 1) {
-        throw new UsageError(
+        throw usage(
           orgs.length === 0
             ? 'the inventory is empty'
             : `several organisations (${orgs.map((o) => o.key).join(', ')}): choose one with --organisation`,
@@ -51,7 +52,7 @@ export class ExportCommand extends CommandRunner {
       }
       organisation = orgs[0].key;
     }
-    const document = await new InventoryImportService(neo4j).export(organisation);
+    const document = await (await this.services.importer()).export(organisation);
     const text =
       options.format === 'json' ? `${JSON.stringify(document, null, 2)}\n` : stringify(document, { lineWidth: 0 });
     if (options.output) await writeFile(options.output, text);

@@ -1,7 +1,8 @@
 import { Command, CommandRunner } from 'nest-commander';
-import { InventoryImportService } from '@cartographer/inventory';
-import { classifyDeclaredFields } from '@cartographer/scan';
+import { ALLOW_EVERY_IMPORT, importInventory } from '@cartographer/findings';
+import { readInventoryFile } from '@cartographer/inventory';
 import { CliRuntime } from '../cli-runtime.js';
+import { cliActor, cliOutbox, relayAudit } from './cli-audit.js';
 
 @Command({
   name: 'import',
@@ -15,14 +16,19 @@ export class ImportCommand extends CommandRunner {
 
   async run([file]: string[]): Promise<void> {
     const neo4j = await this.runtime.graph();
-    const result = await new InventoryImportService(neo4j).importFile(file);
-    const classified = await classifyDeclaredFields(neo4j, result.organisation);
+    const read = await readInventoryFile(file);
+    // The same use case as the API's importInventory; the CLI operator may import anything.
+    const result = await importInventory(
+      { neo4j, outbox: cliOutbox },
+      { ...read, authorize: ALLOW_EVERY_IMPORT, actor: cliActor() },
+    );
+    await relayAudit(this.runtime);
     const nodes = Object.entries(result.nodes)
       .map(([label, count]) => `${count} ${label}`)
       .join(', ');
     process.stdout.write(`imported organisation '${result.organisation}': ${result.writes} graph writes (${nodes})\n`);
     process.stdout.write(
-      `classified ${classified.fields} declared fields: ${classified.flagged} flagged as personal or quasi-identifying, ${classified.propagated} more through lineage\n`,
+      `classified ${result.classified.fields} declared fields: ${result.classified.flagged} flagged as personal or quasi-identifying, ${result.propagated} more through lineage\n`,
     );
   }
 }

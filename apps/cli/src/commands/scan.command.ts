@@ -1,11 +1,14 @@
-import { userInfo } from 'node:os';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { secretFromEnv } from '@cartographer/config';
 import { redactUrl } from '@cartographer/discovery';
-import { keyFrom, runScan, ScanRunsRepository } from '@cartographer/scan';
+import { keyFrom, runScanJob, ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from '../cli-runtime.js';
-import { ExitCode } from '../cli-errors.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
+import { localKeyOption } from '../cli-keys.js';
 import { ProgressBar } from '../progress-bar.js';
+import { cliActor, cliOutbox, relayAudit } from './cli-audit.js';
+
+const usage = (message: string) => new CliFailure(ExitCode.INVALID_INPUT, message);
 
 interface ScanOptions {
   organisation?: string;
@@ -15,10 +18,6 @@ interface ScanOptions {
   format: 'text' | 'json';
   store: boolean;
   connectionRef?: string;
-}
-
-class UsageError extends Error {
-  readonly exitCode = ExitCode.INVALID_INPUT;
 }
 
 @Command({
@@ -50,7 +49,7 @@ export class ScanCommand extends CommandRunner {
   @Option({ flags: '--sample <n>', description: 'values sampled per column (default 1000)' })
   parseSample(value: string): number {
     if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100000)
-      throw new UsageError(`--sample must be a whole number from 1 to 100000, got '${value}'`);
+      throw usage(`--sample must be a whole number from 1 to 100000, got '${value}'`);
     return Number(value);
   }
 
@@ -60,7 +59,7 @@ export class ScanCommand extends CommandRunner {
     defaultValue: 'text',
   })
   parseFormat(value: string): string {
-    if (value !== 'text' && value !== 'json') throw new UsageError(`--format must be text or json, got '${value}'`);
+    if (value !== 'text' && value !== 'json') throw usage(`--format must be text or json, got '${value}'`);
     return value;
   }
 
@@ -75,58 +74,59 @@ export class ScanCommand extends CommandRunner {
   })
   parseConnectionRef(value: string): string {
     if (!/^[A-Z_][A-Z0-9_]{0,127}$/.test(value))
-      throw new UsageError(`--connection-ref must be an environment variable name, got '${value}'`);
+      throw usage(`--connection-ref must be an environment variable name, got '${value}'`);
     return value;
   }
 
-  async run([rawTarget]: string[], options: ScanOptions): Promise<void> {
+  async run([rawTarget]: string[], given: ScanOptions): Promise<void> {
+    const source = localKeyOption('--source', given.source, given.organisation);
+    const department = localKeyOption('--department', given.department, source.organisation);
+    const options = {
+      ...given,
+      organisation: department.organisation,
+      source: source.local,
+      department: department.local,
+    };
     const store = options.store !== false;
     let target = rawTarget;
     let connectionRef = options.connectionRef;
     if (rawTarget.startsWith('env:')) {
       const variable = rawTarget.slice(4);
       const value = secretFromEnv(variable);
-      if (!value) throw new UsageError(`environment variable ${variable} is not set`);
+      if (!value) throw usage(`environment variable ${variable} is not set`);
       target = value;
       connectionRef ??= variable;
     }
     if (store && !options.organisation)
-      throw new UsageError('--organisation is required to store the scan (or pass --no-store)');
+      throw usage('--organisation is required to store the scan (or pass --no-store)');
     const shown = /^[a-z]+:\/\//i.test(target) ? redactUrl(target) : target;
     const sourceKey = options.source ?? keyFrom(shown.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/i, '').replace(/[/:]+/g, '-'));
 
+    const actor = cliActor();
     const runs = new ScanRunsRepository(await this.runtime.postgres());
     const run = await runs.create({
       organisation: options.organisation,
       sourceKey,
       target: shown,
-      requestedBy: `cli:${userInfo().username}`,
+      requestedBy: actor.label ?? 'cli',
       store,
       status: 'RUNNING',
     });
-    await runs.start(run.id);
     const bar = new ProgressBar(/^[a-z]+:\/\//i.test(target) ? 'tables' : 'files');
     try {
-      const report = await runScan(
-        {
-          target,
-          name: options.source,
-          sampleSize: options.sample,
-          onProgress: (p) => bar.update(p.done, p.total),
-          store: store
-            ? {
-                organisation: options.organisation!,
-                sourceKey,
-                department: options.department,
-                connectionRef,
-                runId: run.id,
-              }
-            : undefined,
-        },
-        store ? await this.runtime.graph() : undefined,
-      );
+      // The same run lifecycle as a queued scan (carto worker, the API): store, propagate, audit.
+      const report = await runScanJob({ neo4j: await this.runtime.graph(), runs, outbox: cliOutbox }, run.id, {
+        target,
+        name: options.source,
+        sampleSize: options.sample,
+        onProgress: (p) => bar.update(p.done, p.total),
+        actor,
+        store: store
+          ? { organisation: options.organisation!, sourceKey, department: options.department, connectionRef }
+          : undefined,
+      });
       bar.finish();
-      await runs.finish(run.id, report);
+      if (store) await relayAudit(this.runtime);
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify({ run: run.id, ...report })}\n`);
       } else {
@@ -144,7 +144,6 @@ export class ScanCommand extends CommandRunner {
       }
     } catch (error) {
       bar.finish();
-      await runs.fail(run.id, (error as Error).message);
       throw error;
     }
   }

@@ -1,40 +1,10 @@
 import { hostname, userInfo } from 'node:os';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import {
-  AccessError,
-  AccessErrorCode,
-  ACCESS_ENTITIES,
-  type AuditActor,
-  AuditService,
-  PasswordService,
-  Role,
-  ROLES,
-  UsersService,
-} from '@cartographer/access';
-import { CliRuntime } from '../cli-runtime.js';
-import { ExitCode } from '../cli-errors.js';
+import { type AuditActor, Role, ROLES } from '@cartographer/access';
+import { CliServices } from '../cli-services.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
 
-/** A failure with its exit code, read by exitCodeOf in cli-errors.ts. */
-export class CliFailure extends Error {
-  constructor(
-    readonly exitCode: ExitCode,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-const EXIT_CODES: Partial<Record<AccessErrorCode, ExitCode>> = {
-  [AccessErrorCode.INVALID_INPUT]: ExitCode.INVALID_INPUT,
-  [AccessErrorCode.NOT_FOUND]: ExitCode.NOT_FOUND,
-  [AccessErrorCode.CONFLICT]: ExitCode.CONFLICT,
-};
-
-/** Domain errors of libs/access as CLI failures; others pass through unchanged. */
-export function asCliFailure(error: unknown): unknown {
-  if (error instanceof AccessError) return new CliFailure(EXIT_CODES[error.code] ?? ExitCode.FAILURE, error.message);
-  return error;
-}
+export { CliFailure };
 
 /** Who the audit log names for changes made with the CLI: the operator's OS account. */
 export function cliActor(): AuditActor {
@@ -44,7 +14,7 @@ export function cliActor(): AuditActor {
   } catch {
     // No passwd entry (some containers): keep 'unknown'.
   }
-  return { type: 'cli', label: `${user}@${hostname()}` };
+  return { type: 'cli', label: `cli:${user}@${hostname()}` };
 }
 
 async function readStdin(): Promise<string> {
@@ -68,7 +38,7 @@ interface CreateOptions {
 
 @SubCommand({ name: 'create', description: 'Create an account (the password is read from standard input)' })
 export class UsersCreateCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(private readonly services: CliServices) {
     super();
   }
 
@@ -115,36 +85,30 @@ export class UsersCreateCommand extends CommandRunner {
       );
     }
     const password = await readStdin();
-    const dataSource = await this.runtime.postgres(ACCESS_ENTITIES);
-    const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
-    try {
-      const account = await users.create(
-        {
-          email: options.email ?? '',
-          displayName: options.displayName ?? options.email ?? '',
-          role,
-          organisations: options.organisation ?? [],
-          departments: options.department ?? [],
-          password,
-        },
-        cliActor(),
-      );
-      process.stdout.write(`created ${account.role} ${account.email} (id ${account.id})\n`);
-    } catch (error) {
-      throw asCliFailure(error);
-    }
+    const users = await this.services.users();
+    const account = await users.create(
+      {
+        email: options.email ?? '',
+        displayName: options.displayName ?? options.email ?? '',
+        role,
+        organisations: options.organisation ?? [],
+        departments: options.department ?? [],
+        password,
+      },
+      cliActor(),
+    );
+    process.stdout.write(`created ${account.role} ${account.email} (id ${account.id})\n`);
   }
 }
 
 @SubCommand({ name: 'list', description: 'List accounts' })
 export class UsersListCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(private readonly services: CliServices) {
     super();
   }
 
   async run(): Promise<void> {
-    const dataSource = await this.runtime.postgres(ACCESS_ENTITIES);
-    const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
+    const users = await this.services.users();
     let after: string | undefined;
     for (;;) {
       const page = await users.list(100, after);
@@ -162,7 +126,7 @@ export class UsersListCommand extends CommandRunner {
 
 @SubCommand({ name: 'disable', description: 'Disable an account: its tokens stop working at once' })
 export class UsersDisableCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(private readonly services: CliServices) {
     super();
   }
 
@@ -172,15 +136,10 @@ export class UsersDisableCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: { email: string }): Promise<void> {
-    const dataSource = await this.runtime.postgres(ACCESS_ENTITIES);
-    const users = new UsersService(dataSource, new PasswordService(), new AuditService(dataSource));
+    const users = await this.services.users();
     const user = await users.findByEmail(options.email);
     if (!user) throw new CliFailure(ExitCode.NOT_FOUND, `no account with email '${options.email}'`);
-    try {
-      await users.disable(user.id, cliActor());
-    } catch (error) {
-      throw asCliFailure(error);
-    }
+    await users.disable(user.id, cliActor());
     process.stdout.write(`disabled ${user.email}\n`);
   }
 }

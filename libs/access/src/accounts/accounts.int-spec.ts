@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@cartographer/config';
 import { createDataSource } from '@cartographer/database';
 import { testConfig, testStores, uniqueId } from '@cartographer/testing';
-import { migrations } from '../../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 import { AuditService } from '../audit/audit.service.js';
 import { Role } from '../policy/policy.types.js';
 import { ACCESS_ENTITIES } from '../access.module.js';

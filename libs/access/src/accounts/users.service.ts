@@ -7,6 +7,7 @@ import { ROLES, Role } from '../policy/policy.types.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditActor } from '../audit/audit.types.js';
 import type { Account, CreateAccountInput, UpdateAccountInput } from './account.types.js';
+import { LOCAL_KEY_PATTERN, ORGANISATION_KEY_PATTERN, splitGraphKey } from '@cartographer/common';
 import { PasswordService } from './password.service.js';
 
 /** Kept in step with AuthService: no account may have a password login could not check. */
@@ -14,7 +15,6 @@ const MAX_PASSWORD_LENGTH = 1024;
 import { UserEntity } from './user.entity.js';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -37,9 +37,27 @@ function invalid(message: string): AccessError {
   return new AccessError(AccessErrorCode.INVALID_INPUT, message);
 }
 
-function checkKeys(name: string, keys: string[]): string[] {
-  for (const key of keys) if (!KEY.test(key)) throw invalid(`${name}: '${key}' is not a valid key`);
+function checkOrganisations(keys: string[]): string[] {
+  for (const key of keys)
+    if (!ORGANISATION_KEY_PATTERN.test(key)) throw invalid(`organisations: '${key}' is not a valid organisation key`);
   return [...new Set(keys)].sort();
+}
+
+/**
+ * Departments are stored by their local key (what graph nodes carry); a full key
+ * `<organisation>:<department>` is accepted too, and its organisation must be granted.
+ */
+function checkDepartments(keys: string[], organisations: readonly string[] | undefined): string[] {
+  const locals = keys.map((key) => {
+    const full = splitGraphKey(key);
+    if (full && organisations && !organisations.includes(full.organisation)) {
+      throw invalid(`departments: '${key}' is in organisation '${full.organisation}', which is not granted`);
+    }
+    const local = full ? full.local : key;
+    if (!LOCAL_KEY_PATTERN.test(local)) throw invalid(`departments: '${key}' is not a valid department key`);
+    return local;
+  });
+  return [...new Set(locals)].sort();
 }
 
 function checkPassword(password: string): void {
@@ -110,8 +128,8 @@ export class UsersService {
       email,
       displayName: checkDisplayName(input.displayName),
       role: checkRole(input.role),
-      organisations: checkKeys('organisations', input.organisations),
-      departments: checkKeys('departments', input.departments ?? []),
+      organisations: checkOrganisations(input.organisations),
+      departments: checkDepartments(input.departments ?? [], input.organisations),
       passwordHash: await this.passwords.hash(input.password),
       disabled: false,
     };
@@ -137,8 +155,9 @@ export class UsersService {
     const changes: Partial<UserEntity> = {};
     if (input.displayName !== undefined) changes.displayName = checkDisplayName(input.displayName);
     if (input.role !== undefined) changes.role = checkRole(input.role);
-    if (input.organisations !== undefined) changes.organisations = checkKeys('organisations', input.organisations);
-    if (input.departments !== undefined) changes.departments = checkKeys('departments', input.departments);
+    if (input.organisations !== undefined) changes.organisations = checkOrganisations(input.organisations);
+    if (input.departments !== undefined)
+      changes.departments = checkDepartments(input.departments, input.organisations ?? undefined);
     if (input.disabled !== undefined) changes.disabled = input.disabled;
     if (input.password !== undefined) {
       checkPassword(input.password);

@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '@cartographer/database';
 import { testStores, uniqueId } from '@cartographer/testing';
-import { migrations } from '../../../../migrations/index.js';
+import { migrations } from '@cartographer/database';
 import { runWithRequestContext } from '../request-context.js';
 import { Role } from '../policy/policy.types.js';
 import { auditRowHash, GENESIS_HASH } from './audit-chain.js';

@@ -3,7 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { assertPageSize } from '../page-size.js';
 import { AccessError, AccessErrorCode } from '../access.errors.js';
 import { currentRequestContext } from '../request-context.js';
-import { type AuditActorType, auditRowHash, GENESIS_HASH, redactAuditValue } from './audit-chain.js';
+import { type AuditActorType, auditRowHash, GENESIS_HASH } from './audit-chain.js';
+import { resolveAuditEntry, type ResolvedAuditEntry } from './audit-entry.js';
 import type { AuditEntry, AuditPage, AuditQuery, AuditRecord, AuditVerification } from './audit.types.js';
 
 interface AuditRow {
@@ -72,65 +73,11 @@ export class AuditService {
 
   /**
    * Appends one entry. Pass `manager` (of an open transaction) to commit it with the change it
-   * describes; otherwise it commits on its own.
+   * describes; otherwise it commits on its own. For a change to the graph, enqueue the entry in
+   * the graph transaction instead (AuditOutbox): it then reaches this chain even after a crash.
    */
   async record(entry: AuditEntry, options: { manager?: EntityManager } = {}): Promise<AuditRecord> {
-    if (!entry.action || !entry.entityType) {
-      throw new AccessError(AccessErrorCode.INVALID_INPUT, 'audit entries need an action and an entity type');
-    }
-    const context = currentRequestContext();
-    const principal = context?.principal;
-    const actor =
-      entry.actor ??
-      (principal
-        ? { type: 'user' as const, id: principal.userId, label: principal.email }
-        : { type: 'system' as const });
-    const append = async (manager: EntityManager): Promise<AuditRecord> => {
-      const [head] = (await manager.query(
-        'SELECT seq::text AS seq, hash FROM audit_chain_head WHERE singleton FOR UPDATE',
-      )) as { seq: string; hash: string }[];
-      const row: AuditRow = {
-        seq: (BigInt(head.seq) + 1n).toString(),
-        // Millisecond precision: what JavaScript writes is exactly what it reads back and hashes.
-        occurred_at: new Date(),
-        request_id: entry.requestId ?? context?.requestId ?? null,
-        actor_type: actor.type,
-        actor_id: actor.id ?? null,
-        actor_label: actor.label ?? null,
-        action: entry.action,
-        entity_type: entry.entityType,
-        entity_key: entry.entityKey ?? null,
-        organisation: entry.organisation ?? null,
-        before: entry.before === undefined ? null : redactAuditValue(entry.before),
-        after: entry.after === undefined ? null : redactAuditValue(entry.after),
-        prev_hash: head.hash,
-        hash: '',
-      };
-      row.hash = hashOf(row);
-      await manager.query(
-        `INSERT INTO audit_log (seq, occurred_at, request_id, actor_type, actor_id, actor_label, action, entity_type,
-           entity_key, organisation, before, after, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14)`,
-        [
-          row.seq,
-          row.occurred_at,
-          row.request_id,
-          row.actor_type,
-          row.actor_id,
-          row.actor_label,
-          row.action,
-          row.entity_type,
-          row.entity_key,
-          row.organisation,
-          row.before === null ? null : JSON.stringify(row.before),
-          row.after === null ? null : JSON.stringify(row.after),
-          row.prev_hash,
-          row.hash,
-        ],
-      );
-      await manager.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE singleton', [row.seq, row.hash]);
-      return toRecord(row);
-    };
+    const resolved = resolveAuditEntry(entry);
     let record: AuditRecord;
     if (options.manager) {
       // Locking the head outside a transaction would release it before the row commits.
@@ -140,12 +87,85 @@ export class AuditService {
           'AuditService.record: the manager must be in a transaction',
         );
       }
-      record = await append(options.manager);
+      record = await this.append(options.manager, resolved, new Date(), null);
     } else {
-      record = await this.dataSource.transaction(append);
+      record = await this.dataSource.transaction((manager) => this.append(manager, resolved, new Date(), null));
     }
+    const context = currentRequestContext();
     if (context) context.auditCount += 1;
     return record;
+  }
+
+  /**
+   * Appends an entry of the graph's audit outbox, exactly once: the row carries the outbox id
+   * (unique), and an id already in the chain is skipped, so a relay that crashed after appending
+   * and before deleting the outbox node appends nothing the second time. Returns null when skipped.
+   */
+  async appendOutboxEntry(item: {
+    id: string;
+    occurredAt: Date;
+    entry: ResolvedAuditEntry;
+  }): Promise<AuditRecord | null> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT seq FROM audit_chain_head WHERE singleton FOR UPDATE');
+      // Checked under the head lock: two relays cannot both find the id absent.
+      const done = (await manager.query('SELECT 1 FROM audit_log WHERE outbox_id = $1', [item.id])) as unknown[];
+      if (done.length > 0) return null;
+      return this.append(manager, item.entry, item.occurredAt, item.id);
+    });
+  }
+
+  private async append(
+    manager: EntityManager,
+    entry: ResolvedAuditEntry,
+    occurredAt: Date,
+    outboxId: string | null,
+  ): Promise<AuditRecord> {
+    const [head] = (await manager.query(
+      'SELECT seq::text AS seq, hash FROM audit_chain_head WHERE singleton FOR UPDATE',
+    )) as { seq: string; hash: string }[];
+    const row: AuditRow = {
+      seq: (BigInt(head.seq) + 1n).toString(),
+      // Millisecond precision: what JavaScript writes is exactly what it reads back and hashes.
+      occurred_at: occurredAt,
+      request_id: entry.requestId,
+      actor_type: entry.actor.type,
+      actor_id: entry.actor.id,
+      actor_label: entry.actor.label,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_key: entry.entityKey,
+      organisation: entry.organisation,
+      before: entry.before,
+      after: entry.after,
+      prev_hash: head.hash,
+      hash: '',
+    };
+    row.hash = hashOf(row);
+    await manager.query(
+      `INSERT INTO audit_log (seq, occurred_at, request_id, actor_type, actor_id, actor_label, action, entity_type,
+         entity_key, organisation, before, after, prev_hash, hash, outbox_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb, $12::jsonb, $13, $14, $15)`,
+      [
+        row.seq,
+        row.occurred_at,
+        row.request_id,
+        row.actor_type,
+        row.actor_id,
+        row.actor_label,
+        row.action,
+        row.entity_type,
+        row.entity_key,
+        row.organisation,
+        row.before === null ? null : JSON.stringify(row.before),
+        row.after === null ? null : JSON.stringify(row.after),
+        row.prev_hash,
+        row.hash,
+        outboxId,
+      ],
+    );
+    await manager.query('UPDATE audit_chain_head SET seq = $1, hash = $2 WHERE singleton', [row.seq, row.hash]);
+    return toRecord(row);
   }
 
   /** Newest first, filtered to the caller's organisations (null = all, for ADMIN). */

@@ -10,6 +10,7 @@ import {
 } from '../graph/graph-batch.js';
 import { Label, Rel } from '../model/labels.js';
 import type { InventoryDocument, PartyDoc, StakeholderDoc, VolumeDoc } from './inventory-document.js';
+import { type ObservedInventory, withObserved } from './observed.js';
 
 /** `<organisation>:<local key>`: the graph key of an entity declared in an organisation's file. */
 export function graphKey(organisation: string, localKey: string): string {
@@ -62,8 +63,9 @@ class BatchBuilder {
 /**
  * Checks what the JSON Schema cannot (unique keys, references, country codes) and turns a valid
  * document into the batch the writer applies. Every problem is collected, so one run names them all.
+ * `observed`: what a scan measured of the document's sources (see observed.ts).
  */
-export function compileInventory(doc: InventoryDocument, file?: string): GraphBatch {
+export function compileInventory(doc: InventoryDocument, file?: string, observed?: ObservedInventory): GraphBatch {
   const org = doc.organisation.key;
   const k = (local: string) => graphKey(org, local);
   const issues: InventoryIssue[] = [];
@@ -443,7 +445,7 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
   if (issues.length > 0) throw InventoryError.of(InventoryErrorCode.INVALID_DOCUMENT, issues, file);
 
   const keysOf = (label: Label) => (b.nodes.get(label) ?? []).map((row) => row.key);
-  return {
+  const batch: GraphBatch = {
     organisation: org,
     nodes: b.nodes,
     rels: b.relGroups(),
@@ -465,4 +467,5 @@ export function compileInventory(doc: InventoryDocument, file?: string): GraphBa
     externalRefs: external,
     pendingEndpoints: pending,
   };
+  return observed ? withObserved(batch, doc, observed, file) : batch;
 }

@@ -13,6 +13,8 @@ export enum Label {
   Server = 'Server',
   Recipient = 'Recipient',
   DataFlow = 'DataFlow',
+  /** A classification finding on a field (libs/findings). */
+  Finding = 'Finding',
 }
 
 export enum Rel {
@@ -48,4 +50,6 @@ export enum Rel {
   FLOWS_TO = 'FLOWS_TO',
   /** (Field)-[:FEEDS {flow}]->(Field): a field carried by a flow into a downstream field (lineage). */
   FEEDS = 'FEEDS',
+  /** (Field)-[:HAS_FINDING]->(Finding) (libs/findings) */
+  HAS_FINDING = 'HAS_FINDING',
 }

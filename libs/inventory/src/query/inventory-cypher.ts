@@ -8,7 +8,8 @@ import {
   ORGANISATION_LABELS,
 } from './inventory-query.types.js';
 
-export const INVENTORY_LABELS: readonly Label[] = Object.values(Label);
+/** Declared inventory labels; findings (libs/findings) are read through their own repository. */
+export const INVENTORY_LABELS: readonly Label[] = Object.values(Label).filter((label) => label !== Label.Finding);
 const KNOWN_LABELS: ReadonlySet<string> = new Set(INVENTORY_LABELS);
 
 /** Refuses anything that is not one of the enum's labels before it is spliced into Cypher. */

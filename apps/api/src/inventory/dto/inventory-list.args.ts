@@ -34,7 +34,7 @@ import {
   STRUCTURES,
   type Structure,
 } from '@cartographer/inventory';
-import { PageArgs } from '../../auth/dto/page.args.js';
+import { PageArgs } from '../../graphql/page.args.js';
 import {
   DatasetKindEnum,
   HostingTypeEnum,

@@ -6,6 +6,8 @@ import {
   accessFilterFor,
   type AppAbility,
   assertCan,
+  AuditOutbox,
+  AuditOutboxRelay,
   AuditService,
   redactFields,
   type SubjectFields,
@@ -20,6 +22,8 @@ import {
   Label,
   parseInventory,
 } from '@cartographer/inventory';
+import { importInventory } from '@cartographer/findings';
+import { Neo4jService } from '@cartographer/graph';
 import { RequirePolicy } from '../../auth/policy.decorators.js';
 import { ExportInventoryArgs, ImportInventoryArgs, NeighbourhoodArgs } from '../dto/inventory-list.args.js';
 import { type InventorySubject, readFilter, SUBJECT_OF } from '../inventory-access.js';
@@ -51,6 +55,9 @@ export class InventoryResolver {
     private readonly repository: InventoryQueryRepository,
     private readonly audit: AuditService,
     private readonly loaders: InventoryLoaderFactory,
+    private readonly neo4j: Neo4jService,
+    private readonly outbox: AuditOutbox,
+    private readonly relay: AuditOutboxRelay,
   ) {}
 
   @RequirePolicy('create', 'DataSource')
@@ -61,16 +68,15 @@ export class InventoryResolver {
     @Args() args: ImportInventoryArgs,
     @InventoryCaller() caller: Caller,
   ): Promise<InventoryImportModel> {
-    const doc = parseInventory(args.document, { format: args.format === 'JSON' ? 'json' : 'yaml' });
-    await this.authorizeDocument(caller.ability, doc);
-    const result = await this.importer.importDocument(doc);
-    await this.audit.record({
-      action: 'inventory.import',
-      entityType: 'Organisation',
-      entityKey: result.organisation,
-      organisation: result.organisation,
-      after: { writes: result.writes, nodes: result.nodes },
-    });
+    // The same use case as `carto import`: write, classify declared fields, propagate, audit.
+    const result = await importInventory(
+      { neo4j: this.neo4j, outbox: this.outbox },
+      {
+        document: parseInventory(args.document, { format: args.format === 'JSON' ? 'json' : 'yaml' }),
+        authorize: (doc) => this.authorizeDocument(caller.ability, doc),
+      },
+    );
+    await this.relay.flush();
     this.loaders.reset(caller.request);
     return {
       organisation: result.organisation,

@@ -118,7 +118,8 @@ export async function startInventoryKit(): Promise<InventoryTestKit> {
     async snapshot(organisation) {
       const text = (props: Record<string, unknown>) =>
         Object.keys(props)
-          .filter((name) => name !== 'createdAt')
+          // Timestamps: when a node was created, when a finding was last detected (each import).
+          .filter((name) => name !== 'createdAt' && name !== 'lastDetectedAt')
           .sort()
           .map((name) => `${name}=${JSON.stringify(plain(props[name]))};`)
           .join('');

@@ -3,7 +3,8 @@ import { BadRequestException, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
 import { AccessError, AccessErrorCode } from '@cartographer/access';
 import { GraphError, GraphErrorCode } from '@cartographer/graph';
-import { ApiErrorCode, apiCodeOf, registerDomainErrors } from './api-error-codes.js';
+import { DomainError, ERROR_KINDS, ErrorKind } from '@cartographer/common';
+import { API_CODE_OF_KIND } from '../errors/api-error-codes.js';
 import { formatGraphQLError } from './graphql-error.formatter.js';
 
 /** How Apollo hands a resolver's error to formatError. */
@@ -94,27 +95,47 @@ describe('formatGraphQLError', () => {
   });
 });
 
-describe('registerDomainErrors', () => {
+describe('domain errors by kind', () => {
   enum WidgetErrorCode {
     MISSING = 'WIDGET_MISSING',
+    STALE = 'WIDGET_STALE',
   }
-  class WidgetError extends Error {
-    constructor(
-      readonly code: WidgetErrorCode,
-      message: string,
-    ) {
-      super(message);
+  const kinds = { [WidgetErrorCode.MISSING]: ErrorKind.NOT_FOUND, [WidgetErrorCode.STALE]: ErrorKind.UNAVAILABLE };
+  class WidgetError extends DomainError<WidgetErrorCode> {
+    constructor(code: WidgetErrorCode, message: string) {
+      super(code, message, kinds);
+    }
+    override details() {
+      return { widget: 'w1' };
     }
   }
 
-  it("lets another library's error class be mapped", () => {
-    expect(apiCodeOf(new WidgetError(WidgetErrorCode.MISSING, 'no widget'))).toBeUndefined();
-    registerDomainErrors(WidgetError, { [WidgetErrorCode.MISSING]: ApiErrorCode.NOT_FOUND });
+  it("maps a new library's error family by its kinds, with its details, and no registration", () => {
     expect(formatGraphQLError(formatted, fromResolver(new WidgetError(WidgetErrorCode.MISSING, 'no widget')))).toEqual({
       message: 'no widget',
       locations: [{ line: 1, column: 3 }],
       path: ['thing'],
-      extensions: { code: 'NOT_FOUND' },
+      extensions: { widget: 'w1', code: 'NOT_FOUND' },
     });
+    expect(formatGraphQLError(formatted, fromResolver(new WidgetError(WidgetErrorCode.STALE, 'try later')))).toEqual({
+      message: 'try later',
+      locations: [{ line: 1, column: 3 }],
+      path: ['thing'],
+      extensions: { widget: 'w1', code: 'SERVICE_UNAVAILABLE' },
+    });
+  });
+
+  it('maps every kind to an API code', () => {
+    expect(ERROR_KINDS.map((kind) => [kind, API_CODE_OF_KIND[kind]])).toEqual([
+      ['INVALID_INPUT', 'BAD_USER_INPUT'],
+      ['NOT_FOUND', 'NOT_FOUND'],
+      ['CONFLICT', 'CONFLICT'],
+      ['UNAUTHENTICATED', 'UNAUTHENTICATED'],
+      ['FORBIDDEN', 'FORBIDDEN'],
+      ['RATE_LIMITED', 'TOO_MANY_REQUESTS'],
+      ['UNAVAILABLE', 'SERVICE_UNAVAILABLE'],
+      ['CONFIGURATION', 'SERVICE_UNAVAILABLE'],
+      ['INTERNAL', 'INTERNAL_SERVER_ERROR'],
+    ]);
   });
 });

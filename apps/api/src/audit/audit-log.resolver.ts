@@ -1,9 +1,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { accessFilterFor, type AppAbility, AuditService } from '@cartographer/access';
-import { CurrentAbility } from './current-principal.decorator.js';
+import { CurrentAbility } from '../auth/current-principal.decorator.js';
 import { AuditLogArgs } from './dto/audit-log.args.js';
 import { AuditLogPageModel } from './models/audit-log.model.js';
-import { RequirePolicy } from './policy.decorators.js';
+import { RequirePolicy } from '../auth/policy.decorators.js';
 
 @Resolver()
 export class AuditLogResolver {

@@ -1,6 +1,6 @@
 import { ArgsType, Field } from '@nestjs/graphql';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { PageArgs } from './page.args.js';
+import { PageArgs } from '../../graphql/page.args.js';
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {

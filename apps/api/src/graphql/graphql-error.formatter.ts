@@ -3,7 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { currentRequestContext } from '@cartographer/access';
-import { ApiErrorCode, apiCodeOf, apiExtensionsOf } from './api-error-codes.js';
+import { ApiErrorCode, apiCodeOf, apiExtensionsOf } from '../errors/api-error-codes.js';
 
 const logger = new Logger('ApiError');
 

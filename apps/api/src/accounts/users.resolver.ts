@@ -1,9 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { UsersService } from '@cartographer/access';
 import { CreateUserInput, UpdateUserInput } from './dto/account.input.js';
-import { PageArgs } from './dto/page.args.js';
+import { PageArgs } from '../graphql/page.args.js';
 import { UserModel, UserPageModel } from './models/account.model.js';
-import { RequirePolicy } from './policy.decorators.js';
+import { RequirePolicy } from '../auth/policy.decorators.js';
 
 /** Account administration (ADMIN). Every change is audited by UsersService in its transaction. */
 @Resolver(() => UserModel)

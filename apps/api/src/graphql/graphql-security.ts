@@ -1,14 +1,14 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '@cartographer/config';
-import { formatGraphQLError } from '../errors/graphql-error.formatter.js';
+import { formatGraphQLError } from './graphql-error.formatter.js';
 import { depthLimitRule } from './graphql-limits.js';
-import { restrictedFieldsMiddleware } from './restricted-fields.middleware.js';
+import { restrictedFieldsMiddleware } from '../auth/restricted-fields.middleware.js';
 
 /**
  * The GraphQLModule options this module owns, spread into `GraphQLModule.forRoot` by AppModule:
  * one error formatter, the depth limit, guards on field resolvers (so default-deny covers them),
  * and the restricted-field middleware. The complexity limit and the mutation audit are @Plugin()
- * providers of AuthModule.
+ * providers of GraphqlHardeningModule.
  */
 export function graphqlSecurityOptions(config: AppConfig): Partial<ApolloDriverConfig> {
   return {

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ComplexityLimitPlugin } from './graphql-limits.js';
+
+/** The GraphQL request limits that need the schema (complexity); depth and size are in graphql-security. */
+@Module({ providers: [ComplexityLimitPlugin] })
+export class GraphqlHardeningModule {}

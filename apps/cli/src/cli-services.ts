@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { ACCESS_ENTITIES, AuditService, PasswordService, UsersService } from '@cartographer/access';
+import { InventoryImportService } from '@cartographer/inventory';
+import { ScanRunsRepository } from '@cartographer/scan';
+import { CliRuntime } from './cli-runtime.js';
+
+/**
+ * The library services CLI commands use, built once per run from the stores CliRuntime opens on
+ * first use. Nest providers are created when the CLI starts, before anyone knows whether the
+ * command needs a store (`carto --help` must start none), so the stores cannot be providers; this
+ * injectable is the one place that wires services to them, and commands take it by injection.
+ */
+@Injectable()
+export class CliServices {
+  private readonly made = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly runtime: CliRuntime) {}
+
+  private once<T>(name: string, make: () => Promise<T>): Promise<T> {
+    if (!this.made.has(name)) this.made.set(name, make());
+    return this.made.get(name) as Promise<T>;
+  }
+
+  audit(): Promise<AuditService> {
+    return this.once('audit', async () => new AuditService(await this.runtime.postgres(ACCESS_ENTITIES)));
+  }
+
+  users(): Promise<UsersService> {
+    return this.once(
+      'users',
+      async () =>
+        new UsersService(await this.runtime.postgres(ACCESS_ENTITIES), new PasswordService(), await this.audit()),
+    );
+  }
+
+  importer(): Promise<InventoryImportService> {
+    return this.once('importer', async () => new InventoryImportService(await this.runtime.graph()));
+  }
+
+  scanRuns(): Promise<ScanRunsRepository> {
+    return this.once('scanRuns', async () => new ScanRunsRepository(await this.runtime.postgres(ACCESS_ENTITIES)));
+  }
+}

@@ -1,0 +1,15 @@
+export * from './calendar/civil-date.js';
+export * from './calendar/french-holidays.js';
+export * from './calendar/working-calendar.js';
+export * from './feasibility.errors.js';
+export * from './plan/plan.model.js';
+export * from './plan/plan.schema.js';
+export { parsePlan } from './plan/plan-validator.js';
+export * from './schedule/critical-path.js';
+export { MAX_CRITICAL_PATHS } from './schedule/critical-paths.js';
+export * from './schedule/plan-json.js';
+export * from './schedule/schedule.model.js';
+export * from './gantt/gantt-labels.js';
+export * from './gantt/gantt-svg.js';
+export { escapeXml } from './gantt/svg-text.js';
+export * from './examples.js';

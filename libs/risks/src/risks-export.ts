@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs';
+import { findMeasure } from './catalogue.js';
+import type { RiskRegister } from './risk-model.js';
+
+const HEAD = {
+  fr: [
+    'Risque',
+    'Type',
+    'Famille',
+    'Traitement',
+    'Événement redouté',
+    'Intitulé',
+    'Actifs',
+    'Gravité initiale',
+    'Gravité actuelle',
+    'Gravité résiduelle',
+    'Vraisemblance initiale',
+    'Vraisemblance actuelle',
+    'Vraisemblance résiduelle',
+    'Zone résiduelle',
+    'Mesures en place',
+    'Mesures prévues',
+    'Décision du DPO',
+    'Acceptation',
+  ],
+  en: [
+    'Risk',
+    'Kind',
+    'Family',
+    'Activity',
+    'Feared event',
+    'Title',
+    'Assets',
+    'Inherent severity',
+    'Current severity',
+    'Residual severity',
+    'Inherent likelihood',
+    'Current likelihood',
+    'Residual likelihood',
+    'Residual zone',
+    'Measures in place',
+    'Planned measures',
+    'DPO decision',
+    'Acceptance',
+  ],
+};
+const KIND = {
+  fr: { PRIVACY: 'Vie privée', ORGANISATIONAL: 'Organisationnel' },
+  en: { PRIVACY: 'Privacy', ORGANISATIONAL: 'Organisational' },
+};
+
+/** The register as rows of text, one per risk, in the chosen language; shared by CSV and XLSX. */
+export function riskRows(register: RiskRegister, lang: 'fr' | 'en' = 'fr'): string[][] {
+  const measures = (ids: string[]) => ids.map((id) => `${id} ${findMeasure(id)?.[lang] ?? ''}`.trim()).join('; ');
+  return [
+    HEAD[lang],
+    ...register.risks.map((r) => [
+      r.key,
+      KIND[lang][r.kind],
+      r.family ?? '',
+      r.activity ?? '',
+      r.fearedEvent ?? '',
+      r.title[lang],
+      r.assets.join('; '),
+      String(r.severity.inherent),
+      String(r.severity.current),
+      String(r.severity.residual),
+      String(r.likelihood.inherent),
+      String(r.likelihood.current),
+      String(r.likelihood.residual),
+      r.zone.residual,
+      measures(r.measures.inPlace),
+      measures(r.measures.planned),
+      r.decisions.map((d) => `${d.dimension}/${d.state} ${d.suggested}→${d.decided}: ${d.justification}`).join('; '),
+      r.acceptance
+        ? (r.acceptance.justification ??
+          (lang === 'fr' ? 'acceptée sans justification' : 'accepted without justification'))
+        : '',
+    ]),
+  ];
+}
+
+function neutralise(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function field(value: string): string {
+  const v = neutralise(value);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** RFC 4180 CSV: comma, CRLF, header line, quoted when needed; formula-looking values prefixed with an apostrophe. */
+export function risksCsv(register: RiskRegister, lang: 'fr' | 'en' = 'fr'): string {
+  return riskRows(register, lang)
+    .map((row) => `${row.map(field).join(',')}\r\n`)
+    .join('');
+}
+
+/** XLSX (exceljs): one "Risques" sheet of strings (never formulas); properties stamped with the as-of date. */
+export async function risksXlsx(register: RiskRegister, lang: 'fr' | 'en' = 'fr'): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const stamp = new Date(`${register.asOf}T00:00:00Z`);
+  book.creator = 'Cartographer';
+  book.lastModifiedBy = 'Cartographer';
+  book.created = stamp;
+  book.modified = stamp;
+  const sheet = book.addWorksheet(lang === 'fr' ? 'Risques' : 'Risks');
+  const rows = riskRows(register, lang);
+  sheet.addRow(rows[0]).font = { bold: true };
+  for (const row of rows.slice(1)) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

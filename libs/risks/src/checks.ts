@@ -4,6 +4,8 @@ import type { RiskFacts, ScoreDimension } from './risk-facts.js';
 import type { PlannedAction, RegisterCheck, Risk } from './risk-model.js';
 
 const DIMENSION_FR: Record<ScoreDimension, string> = { SEVERITY: 'gravité', LIKELIHOOD: 'vraisemblance' };
+const CAPITAL_FR: Record<ScoreDimension, string> = { SEVERITY: 'Gravité', LIKELIHOOD: 'Vraisemblance' };
+const CAPITAL_EN: Record<ScoreDimension, string> = { SEVERITY: 'Severity', LIKELIHOOD: 'Likelihood' };
 const DIMENSION_EN: Record<ScoreDimension, string> = { SEVERITY: 'severity', LIKELIHOOD: 'likelihood' };
 
 function listed(keys: readonly string[]): string {
@@ -30,22 +32,22 @@ export function qualityChecks(input: {
         push(
           'RESIDUAL_ABOVE_CURRENT',
           `${r.key}#${dimension}`,
-          `${DIMENSION_FR[dimension]} résiduelle (${s.residual}) supérieure à l’actuelle (${s.current}) : les mesures prévues ne peuvent pas l’augmenter`,
-          `residual ${DIMENSION_EN[dimension]} (${s.residual}) above the current one (${s.current}): planned measures cannot raise it`,
+          `${CAPITAL_FR[dimension]} résiduelle (${s.residual}) supérieure à la ${DIMENSION_FR[dimension]} actuelle (${s.current}) : des mesures prévues ne peuvent pas l’augmenter`,
+          `Residual ${DIMENSION_EN[dimension]} (${s.residual}) above the current one (${s.current}): planned measures cannot raise it`,
         );
       if (s.current < s.inherent && !acting(r.measures.inPlace))
         push(
           'LOWERED_WITHOUT_MEASURE',
           `${r.key}#${dimension}#CURRENT`,
-          `${DIMENSION_FR[dimension]} actuelle abaissée (${s.inherent} → ${s.current}) sans mesure en place agissant sur la ${DIMENSION_FR[dimension]}`,
-          `current ${DIMENSION_EN[dimension]} lowered (${s.inherent} → ${s.current}) without a measure in place acting on ${DIMENSION_EN[dimension]}`,
+          `${CAPITAL_FR[dimension]} actuelle abaissée (${s.inherent} → ${s.current}) sans mesure en place agissant sur la ${DIMENSION_FR[dimension]}`,
+          `${CAPITAL_EN[dimension]}: current score lowered (${s.inherent} → ${s.current}) without a measure in place acting on ${DIMENSION_EN[dimension]}`,
         );
       if (s.residual < s.current && !acting(r.measures.planned))
         push(
           'LOWERED_WITHOUT_MEASURE',
           `${r.key}#${dimension}#RESIDUAL`,
-          `${DIMENSION_FR[dimension]} résiduelle abaissée (${s.current} → ${s.residual}) sans mesure prévue agissant sur la ${DIMENSION_FR[dimension]}`,
-          `residual ${DIMENSION_EN[dimension]} lowered (${s.current} → ${s.residual}) without a planned measure acting on ${DIMENSION_EN[dimension]}`,
+          `${CAPITAL_FR[dimension]} résiduelle abaissée (${s.current} → ${s.residual}) sans mesure prévue agissant sur la ${DIMENSION_FR[dimension]}`,
+          `${CAPITAL_EN[dimension]}: residual score lowered (${s.current} → ${s.residual}) without a planned measure acting on ${DIMENSION_EN[dimension]}`,
         );
     }
     if (r.acceptance && r.acceptance.justification === null)

@@ -20,7 +20,7 @@ import {
   severityInputs,
   type ActivityContext,
 } from './privacy-rules.js';
-import type { RiskFacts, Score, ScoreDimension, ScoreOverrideFacts } from './risk-facts.js';
+import type { AcceptanceFacts, RiskFacts, Score, ScoreDimension, ScoreOverrideFacts } from './risk-facts.js';
 import type {
   AppliedScoreOverride,
   PlannedAction,

@@ -69,6 +69,9 @@ export function validateSecurityFacts(facts: RiskFacts): void {
   const servers = new Set((facts.servers ?? []).map((s) => s.key));
   const departments = new Set((facts.departments ?? []).map((d) => d.key));
   const activities = new Set((facts.processingActivities ?? []).map((a) => a.key));
+  const sourcesAndDatasets = new Set(
+    (facts.sources ?? []).flatMap((s) => [s.key, ...(s.datasets ?? []).map((d) => d.key)]),
+  );
   (security.servers ?? []).forEach((s, i) => {
     const at = item('servers', i, s.server);
     known(servers, s.server, `${at}.server`, 'server');
@@ -116,6 +119,8 @@ export function validateSecurityFacts(facts: RiskFacts): void {
     date(n.date, `${at}.date`, true);
     oneOf(n.kind, INCIDENT_KINDS, `${at}.kind`);
     if (n.kind === undefined) throw new RisksError(RisksErrorCode.INVALID_VALUE, `${at}.kind`, 'is required');
+    (n.activities ?? []).forEach((a, j) => known(activities, a, `${at}.activities[${j}]`, 'processing activity'));
+    (n.sources ?? []).forEach((s, j) => known(sourcesAndDatasets, s, `${at}.sources[${j}]`, 'source or dataset'));
   });
   (security.measuresInPlace ?? []).forEach((m, i) =>
     measureById(m.measure, `${item('measuresInPlace', i, m.measure)}.measure`),

@@ -190,6 +190,11 @@ export const SEVERITY_RULES = Object.freeze({
   S_LARGE_SCALE: { kind: 'BUMP', level: 1, events: ALL },
 } as const);
 
+/** Thousands grouped without ICU (same text on every machine): 10 000 in French, 10,000 in English. */
+function grouped(n: number, separator: string): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
 export function severityInputs(
   ctx: ActivityContext,
   event: FearedEvent,
@@ -286,8 +291,8 @@ export function severityInputs(
       'S_LARGE_SCALE',
       ctx.subjects.count >= threshold,
       [fact],
-      `Grande échelle (au moins ${threshold.toLocaleString('fr-FR')} ${ctx.subjects.from === 'DECLARED' ? 'personnes' : 'enregistrements'}) : gravité relevée d’un niveau`,
-      `Large scale (at least ${threshold.toLocaleString('en-GB')} ${ctx.subjects.from === 'DECLARED' ? 'data subjects' : 'records'}): severity raised one level`,
+      `Grande échelle (au moins ${grouped(threshold, '\u202f')} ${ctx.subjects.from === 'DECLARED' ? 'personnes' : 'enregistrements'}) : gravité relevée d’un niveau`,
+      `Large scale (at least ${grouped(threshold, ',')} ${ctx.subjects.from === 'DECLARED' ? 'data subjects' : 'records'}): severity raised one level`,
     );
   }
   return { score: Math.min(4, floor + bumps) as Score, inputs };

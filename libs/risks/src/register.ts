@@ -273,10 +273,7 @@ export function computeRiskRegister(facts: RiskFacts, asOf: string, options: Reg
     known(o.risk, `security.overrides[${i}].risk`);
     overrides.set(`${o.risk}|${o.dimension}|${o.state}`, o);
   });
-  const acceptances = new Map<
-    string,
-    NonNullable<RiskFacts['security']>['acceptances'] extends (infer T)[] | undefined ? T : never
-  >();
+  const acceptances = new Map<string, AcceptanceFacts>();
   (security.acceptances ?? []).forEach((a, i) => {
     known(a.risk, `security.acceptances[${i}].risk`);
     acceptances.set(a.risk, a);

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { findMeasure } from './catalogue.js';
+import { FEARED_EVENT_TABLE } from './privacy-rules.js';
 import type { RiskRegister } from './risk-model.js';
 
 const HEAD = {
@@ -44,12 +45,34 @@ const HEAD = {
     'Acceptance',
   ],
 };
+const FAMILY = {
+  fr: {
+    IMAGE: 'Image',
+    TECHNICAL: 'Technique',
+    HARDWARE: 'Matériel',
+    AWARENESS: 'Sensibilisation',
+    FAILURE: 'Pannes et défaillances',
+    BACKUP: 'Sauvegarde',
+  },
+  en: {
+    IMAGE: 'Image',
+    TECHNICAL: 'Technical',
+    HARDWARE: 'Hardware',
+    AWARENESS: 'Awareness',
+    FAILURE: 'Crashes and failures',
+    BACKUP: 'Backup',
+  },
+};
+const ZONE: Record<'fr' | 'en', Record<string, string>> = {
+  fr: { UNACCEPTABLE: 'Inacceptable', TO_REDUCE: 'À réduire', ACCEPTABLE: 'Acceptable' },
+  en: { UNACCEPTABLE: 'Unacceptable', TO_REDUCE: 'To reduce', ACCEPTABLE: 'Acceptable' },
+};
 const KIND = {
   fr: { PRIVACY: 'Vie privée', ORGANISATIONAL: 'Organisationnel' },
   en: { PRIVACY: 'Privacy', ORGANISATIONAL: 'Organisational' },
 };
 
-/** The register as rows of text, one per risk, in the chosen language; shared by CSV and XLSX. */
+/** The register as rows of text, one per risk, in the chosen language (zones of another matrix shown by id); shared by CSV and XLSX. */
 export function riskRows(register: RiskRegister, lang: 'fr' | 'en' = 'fr'): string[][] {
   const measures = (ids: string[]) => ids.map((id) => `${id} ${findMeasure(id)?.[lang] ?? ''}`.trim()).join('; ');
   return [
@@ -57,9 +80,9 @@ export function riskRows(register: RiskRegister, lang: 'fr' | 'en' = 'fr'): stri
     ...register.risks.map((r) => [
       r.key,
       KIND[lang][r.kind],
-      r.family ?? '',
+      r.family ? FAMILY[lang][r.family] : '',
       r.activity ?? '',
-      r.fearedEvent ?? '',
+      r.fearedEvent ? FEARED_EVENT_TABLE[r.fearedEvent].title[lang] : '',
       r.title[lang],
       r.assets.join('; '),
       String(r.severity.inherent),
@@ -68,7 +91,7 @@ export function riskRows(register: RiskRegister, lang: 'fr' | 'en' = 'fr'): stri
       String(r.likelihood.inherent),
       String(r.likelihood.current),
       String(r.likelihood.residual),
-      r.zone.residual,
+      ZONE[lang][r.zone.residual] ?? r.zone.residual,
       measures(r.measures.inPlace),
       measures(r.measures.planned),
       r.decisions.map((d) => `${d.dimension}/${d.state} ${d.suggested}→${d.decided}: ${d.justification}`).join('; '),

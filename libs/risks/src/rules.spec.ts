@@ -393,6 +393,37 @@ describe('quality checks', () => {
   });
 });
 
+describe('another matrix and the exports', () => {
+  it('zones come from the matrix passed', () => {
+    const strict = {
+      id: 'strict',
+      zones: [
+        { id: 'GREEN', fr: 'Vert', en: 'Green', cells: [[1, 1]] as [1, 1][] },
+        {
+          id: 'RED',
+          fr: 'Rouge',
+          en: 'Red',
+          cells: ([1, 2, 3, 4] as const)
+            .flatMap((s) => ([1, 2, 3, 4] as const).map((l) => [s, l] as [typeof s, typeof l]))
+            .filter(([s, l]) => s + l > 2),
+        },
+      ],
+    };
+    const r = computeRiskRegister(base(), AS_OF, { matrix: strict });
+    expect([r.matrix, r.risks.find((x) => x.key === IA)!.zone]).toEqual([
+      'strict',
+      { inherent: 'RED', current: 'RED', residual: 'RED' },
+    ]);
+  });
+  it('neutralises a formula in the CSV and quotes per RFC 4180', async () => {
+    const { risksCsv } = await import('./risks-export.js');
+    const f = base({ security: { acceptances: [{ risk: IA, justification: '=HYPERLINK("x")' }] } });
+    const line = risksCsv(computeRiskRegister(f, AS_OF), 'en').split('\r\n')[8]!;
+    expect(line.startsWith('privacy/a/ILLEGITIMATE_ACCESS,')).toBe(true);
+    expect(line.endsWith(',"\'=HYPERLINK(""x"")"')).toBe(true);
+  });
+});
+
 describe('bad input', () => {
   const fails = (security: SecurityFacts, code: RisksErrorCode, message: string) => {
     let error: unknown;
@@ -440,6 +471,16 @@ describe('bad input', () => {
       { servers: [{ server: 'nope' }] },
       RisksErrorCode.UNKNOWN_ASSET,
       "security.servers[0] 'nope'.server: 'nope' is not a server of the organisation",
+    );
+  });
+  it('refuses an as-of date that is not a date, and a score that is not an integer', () => {
+    expect(() => computeRiskRegister(base(), '2026-13-01')).toThrow(
+      "asOf: '2026-13-01' is not a date written YYYY-MM-DD",
+    );
+    fails(
+      { overrides: [{ risk: IA, dimension: 'LIKELIHOOD', state: 'INHERENT', score: 2.5, justification: 'x' }] },
+      RisksErrorCode.INVALID_SCORE,
+      `security.overrides[0] '${IA}'.score: 2.5 is not a score from 1 to 4`,
     );
   });
   it('refuses a matrix that leaves a cell out', () => {

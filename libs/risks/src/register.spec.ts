@@ -236,13 +236,13 @@ describe('the risk register of a hand-built clinic', () => {
     const lines = csv.split('\r\n');
     expect(lines).toHaveLength(14);
     expect(lines[0]).toBe(
-      'Risque,Type,Famille,Traitement,Événement redouté,Intitulé,Actifs,Gravité initiale,Gravité actuelle,Gravité résiduelle,Vraisemblance initiale,Vraisemblance actuelle,Vraisemblance résiduelle,Zone résiduelle,Mesures en place,Mesures prévues,Décision du DPO,Acceptation',
+      'Risque,Type,Famille,Traitement,Événement redouté,Intitulé,Actifs,Gravité initiale,Gravité actuelle,Gravité résiduelle,Vraisemblance initiale,Vraisemblance actuelle,Vraisemblance résiduelle,Zone résiduelle,Mesures en place,Mesures prévues,Décision du DPO,Acceptation,Impacts sur les personnes,Menaces,Sources de risques',
     );
     expect(lines[5]).toBe(
-      'organisational/IMAGE,Organisationnel,Image,,,Atteinte à l’image de l’organisme,activity:facturation; activity:patients,4,3,3,4,4,4,Inacceptable,M-INCIDENT-PROCESS Procédure de gestion des incidents et des violations (notification sous 72 h),,,acceptée sans justification',
+      'organisational/IMAGE,Organisationnel,Image,,,Atteinte à l’image de l’organisme,activity:facturation; activity:patients,4,3,3,4,4,4,Inacceptable,M-INCIDENT-PROCESS Procédure de gestion des incidents et des violations (notification sous 72 h),,,acceptée sans justification,,,',
     );
     expect(lines[12]).toBe(
-      'privacy/patients/UNWANTED_MODIFICATION,Vie privée,,patients,Modification non désirée de données,Modification non désirée de données — Suivi des patients,activity:patients; server:srv-dpi; source:dpi,4,3,3,1,1,1,À réduire,"M-ACCESS-PROFILES Habilitations par profil, revues régulièrement; M-AUTH-INDIVIDUAL Comptes individuels et mots de passe robustes, pas de compte partagé; M-AUTH-MFA Authentification multifacteur des administrateurs; M-ENC-TRANSIT Chiffrement des échanges (TLS à jour); M-INCIDENT-PROCESS Procédure de gestion des incidents et des violations (notification sous 72 h); M-LOGGING Journalisation des accès et des opérations, journaux revus",,,',
+      'privacy/patients/UNWANTED_MODIFICATION,Vie privée,,patients,Modification non désirée de données,Modification non désirée de données — Suivi des patients,activity:patients; server:srv-dpi; source:dpi,4,3,3,1,1,1,À réduire,"M-ACCESS-PROFILES Habilitations par profil, revues régulièrement; M-AUTH-INDIVIDUAL Comptes individuels et mots de passe robustes, pas de compte partagé; M-AUTH-MFA Authentification multifacteur des administrateurs; M-ENC-TRANSIT Chiffrement des échanges (TLS à jour); M-INCIDENT-PROCESS Procédure de gestion des incidents et des violations (notification sous 72 h); M-LOGGING Journalisation des accès et des opérations, journaux revus",,,,"Décision prise sur des données fausses (soins, droits, paiements); Perte de confiance, démarches pour faire corriger","Erreur de saisie ou de traitement; Altération malveillante, rançongiciel",humaine interne; humaine externe; non humaine',
     );
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await risksXlsx(register, 'fr')) as unknown as ArrayBuffer);

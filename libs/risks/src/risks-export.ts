@@ -23,6 +23,9 @@ const HEAD = {
     'Mesures prévues',
     'Décision du DPO',
     'Acceptation',
+    'Impacts sur les personnes',
+    'Menaces',
+    'Sources de risques',
   ],
   en: [
     'Risk',
@@ -43,6 +46,9 @@ const HEAD = {
     'Planned measures',
     'DPO decision',
     'Acceptance',
+    'Impacts on data subjects',
+    'Threats',
+    'Risk sources',
   ],
 };
 const FAMILY = {
@@ -66,6 +72,10 @@ const FAMILY = {
 const ZONE: Record<'fr' | 'en', Record<string, string>> = {
   fr: { UNACCEPTABLE: 'Inacceptable', TO_REDUCE: 'À réduire', ACCEPTABLE: 'Acceptable' },
   en: { UNACCEPTABLE: 'Unacceptable', TO_REDUCE: 'To reduce', ACCEPTABLE: 'Acceptable' },
+};
+const SOURCES = {
+  fr: { INTERNAL_HUMAN: 'humaine interne', EXTERNAL_HUMAN: 'humaine externe', NON_HUMAN: 'non humaine' },
+  en: { INTERNAL_HUMAN: 'internal human', EXTERNAL_HUMAN: 'external human', NON_HUMAN: 'non-human' },
 };
 const KIND = {
   fr: { PRIVACY: 'Vie privée', ORGANISATIONAL: 'Organisationnel' },
@@ -99,6 +109,9 @@ export function riskRows(register: RiskRegister, lang: 'fr' | 'en' = 'fr'): stri
         ? (r.acceptance.justification ??
           (lang === 'fr' ? 'acceptée sans justification' : 'accepted without justification'))
         : '',
+      r.impacts.map((x) => x[lang]).join('; '),
+      r.threats.map((x) => x[lang]).join('; '),
+      r.riskSources.map((x) => SOURCES[lang][x]).join('; '),
     ]),
   ];
 }

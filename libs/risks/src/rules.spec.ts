@@ -1,5 +1,6 @@
 import { DEFAULT_RISK_MATRIX, zoneLookup } from './matrix.js';
 import { computeRiskRegister, reduce } from './register.js';
+import { risksCsv } from './risks-export.js';
 import type { RiskFacts, SecurityFacts } from './risk-facts.js';
 import type { Risk } from './risk-model.js';
 import { RisksError, RisksErrorCode } from './risks.errors.js';
@@ -415,12 +416,11 @@ describe('another matrix and the exports', () => {
       { inherent: 'RED', current: 'RED', residual: 'RED' },
     ]);
   });
-  it('neutralises a formula in the CSV and quotes per RFC 4180', async () => {
-    const { risksCsv } = await import('./risks-export.js');
+  it('neutralises a formula in the CSV and quotes per RFC 4180', () => {
     const f = base({ security: { acceptances: [{ risk: IA, justification: '=HYPERLINK("x")' }] } });
     const line = risksCsv(computeRiskRegister(f, AS_OF), 'en').split('\r\n')[8]!;
     expect(line.startsWith('privacy/a/ILLEGITIMATE_ACCESS,')).toBe(true);
-    expect(line.endsWith(',"\'=HYPERLINK(""x"")"')).toBe(true);
+    expect(line).toContain(',"\'=HYPERLINK(""x"")",');
   });
 });
 

@@ -81,20 +81,20 @@ export const MEASURE_CATALOGUE: readonly Measure[] = Object.freeze([
     'Administration interfaces not reachable from the Internet',
   ),
   measure(
-    'M-AUTH-MFA',
-    [4],
-    [A, M],
-    'LIKELIHOOD',
-    'Authentification multifacteur des administrateurs',
-    'Multi-factor authentication for administrators',
-  ),
-  measure(
     'M-AUTH-INDIVIDUAL',
     [4],
     [A, M],
     'LIKELIHOOD',
     'Comptes individuels et mots de passe robustes, pas de compte partagé',
     'Individual accounts and strong passwords, no shared account',
+  ),
+  measure(
+    'M-AUTH-MFA',
+    [4],
+    [A, M],
+    'LIKELIHOOD',
+    'Authentification multifacteur des administrateurs',
+    'Multi-factor authentication for administrators',
   ),
   measure(
     'M-AWARENESS',

@@ -100,13 +100,15 @@ function activitiesOnServer(server: string, u: ReturnType<typeof usage>): string
   return [...new Set((u.sourcesByServer.get(server) ?? []).flatMap((s) => u.activitiesBySource.get(s) ?? []))];
 }
 
-export function organisationalEvidence(ctx: OrganisationalContext): OrganisationalEvidence[] {
-  const u = usage(ctx);
-  const servers = [...ctx.index.servers.keys()].sort();
-  const { asOf } = ctx;
-  const year = oneYearBefore(asOf);
+interface Scope {
+  ctx: OrganisationalContext;
+  u: ReturnType<typeof usage>;
+  servers: string[];
+  asOf: string;
+  year: string;
+}
 
-  // IMAGE
+function imageEvidence({ ctx, asOf }: Scope): OrganisationalEvidence {
   const exposed = condition(
     'E_IMAGE_SENSITIVE_EXPOSED',
     'Données sensibles (art. 9, art. 10) ou de mineurs sur un serveur exposé sur Internet',
@@ -164,14 +166,15 @@ export function organisationalEvidence(ctx: OrganisationalContext): Organisation
       );
       incident.activities.push(...(n.activities ?? []));
     }
-  const image = evidenceOf(
+  return evidenceOf(
     'IMAGE',
     { fr: 'Atteinte à l’image de l’organisme', en: 'Damage to the organisation’s image' },
     'ILLEGITIMATE_ACCESS',
     [exposed, publicFacing, incident],
   );
+}
 
-  // TECHNICAL
+function technicalEvidence({ ctx, u, servers, asOf }: Scope): OrganisationalEvidence {
   const unsupported = condition(
     'E_TECHNICAL_UNSUPPORTED_SOFTWARE',
     'Logiciel ou système sans mises à jour de sécurité (fin de support dépassée)',
@@ -204,14 +207,15 @@ export function organisationalEvidence(ctx: OrganisationalContext): Organisation
       } else if (sec?.redundancy === undefined) spof.unknown.push(`server:${s}.redundancy`);
     }
   }
-  const technical = evidenceOf(
+  return evidenceOf(
     'TECHNICAL',
     { fr: 'Défaillance technique (logiciels, architecture)', en: 'Technical failure (software, architecture)' },
     'DISAPPEARANCE',
     [unsupported, spof],
   );
+}
 
-  // HARDWARE
+function hardwareEvidence({ ctx, u, servers, asOf }: Scope): OrganisationalEvidence {
   const eol = condition(
     'E_HARDWARE_END_OF_SUPPORT',
     'Matériel en fin de support constructeur',
@@ -244,14 +248,15 @@ export function organisationalEvidence(ctx: OrganisationalContext): Organisation
       age.activities.push(...activitiesOnServer(s, u));
     }
   }
-  const hardware = evidenceOf(
+  return evidenceOf(
     'HARDWARE',
     { fr: 'Qualité et vétusté du matériel', en: 'Hardware quality and age' },
     'DISAPPEARANCE',
     [eol, age],
   );
+}
 
-  // AWARENESS
+function awarenessEvidence({ ctx, year }: Scope): OrganisationalEvidence {
   const stale = condition(
     'E_AWARENESS_TRAINING_OLD',
     'Dernière sensibilisation à la protection des données il y a plus d’un an',
@@ -288,14 +293,15 @@ export function organisationalEvidence(ctx: OrganisationalContext): Organisation
       share.activities.push(...acts);
     }
   }
-  const awareness = evidenceOf(
+  return evidenceOf(
     'AWARENESS',
     { fr: 'Sensibilisation insuffisante du personnel', en: 'Insufficient staff awareness' },
     'ILLEGITIMATE_ACCESS',
     [stale, share],
   );
+}
 
-  // FAILURE
+function failureEvidence({ ctx }: Scope): OrganisationalEvidence {
   const noRedundancy = condition(
     'E_FAILURE_NO_REDUNDANCY',
     'Source d’un traitement critique hébergée sans redondance',
@@ -321,14 +327,15 @@ export function organisationalEvidence(ctx: OrganisationalContext): Organisation
         );
     }
   }
-  const failure = evidenceOf(
+  return evidenceOf(
     'FAILURE',
     { fr: 'Pannes et défaillances d’un traitement critique', en: 'Crashes and failures of a critical activity' },
     'DISAPPEARANCE',
     [noRedundancy],
   );
+}
 
-  // BACKUP
+function backupEvidence({ ctx, u, servers, year }: Scope): OrganisationalEvidence {
   const none = condition(
     'E_BACKUP_NONE',
     'Serveur sans sauvegarde',
@@ -369,11 +376,23 @@ export function organisationalEvidence(ctx: OrganisationalContext): Organisation
     if (b?.lastRestoreTest === undefined) restore.unknown.push(`server:${s}.backup.lastRestoreTest`);
     else if (b.lastRestoreTest < year) hit(restore, `server:${s}.backup.lastRestoreTest=${b.lastRestoreTest}`);
   }
-  const backup = evidenceOf('BACKUP', { fr: 'Sauvegarde des données', en: 'Data backup' }, 'DISAPPEARANCE', [
+  return evidenceOf('BACKUP', { fr: 'Sauvegarde des données', en: 'Data backup' }, 'DISAPPEARANCE', [
     none,
     offSite,
     restore,
   ]);
+}
 
-  return [awareness, backup, failure, hardware, image, technical];
+/** The six organisational risks' evidence, one rule set per family (docs/risks.md § Organisational risks). */
+export function organisationalEvidence(ctx: OrganisationalContext): OrganisationalEvidence[] {
+  const scope: Scope = {
+    ctx,
+    u: usage(ctx),
+    servers: [...ctx.index.servers.keys()].sort(),
+    asOf: ctx.asOf,
+    year: oneYearBefore(ctx.asOf),
+  };
+  return [awarenessEvidence, backupEvidence, failureEvidence, hardwareEvidence, imageEvidence, technicalEvidence].map(
+    (f) => f(scope),
+  );
 }

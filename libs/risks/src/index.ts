@@ -1,0 +1,12 @@
+export * from './risks.errors.js';
+export * from './risk-facts.js';
+export * from './risk-model.js';
+export * from './catalogue.js';
+export * from './matrix.js';
+export { SEVERITY_RULES, LIKELIHOOD_RULES, FEARED_EVENT_TABLE } from './privacy-rules.js';
+export { organisationalLikelihood } from './organisational-rules.js';
+export { computeRiskRegister, reduce, DEFAULT_THRESHOLDS, type RegisterOptions } from './register.js';
+export { riskMap, type RiskMap, type RiskMapCell } from './risk-map.js';
+export { risksJson } from './risks-json.js';
+export { risksCsv, risksXlsx, riskRows } from './risks-export.js';
+export { validateSecurityFacts } from './validate-risk-facts.js';

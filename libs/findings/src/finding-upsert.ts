@@ -13,6 +13,12 @@ export interface FindingClassification {
   confidence: number;
   evidence: readonly unknown[];
   maskedExemplar?: string | null;
+  /** DIRECT_IDENTIFIER, QUASI_IDENTIFIER, LINKED_ATTRIBUTE or NONE (the dataset-level pass). */
+  tier?: string | null;
+  /** Paths to the persons the field relates to, as explanations (never a value). */
+  linkedTo?: readonly string[];
+  /** Category of a linked attribute. */
+  linkedCategory?: string | null;
 }
 
 export interface ClassifiedField {
@@ -80,6 +86,9 @@ export async function upsertFindings(
         specialCategory: c.specialCategory,
         specialCategoryKind: c.specialCategoryKind,
         quasiIdentifier: c.quasiIdentifier,
+        tier: c.tier ?? null,
+        linkedTo: [...(c.linkedTo ?? [])],
+        linkedCategory: c.linkedCategory ?? null,
         treatment: c.treatment,
         treatmentReason: c.treatmentReason,
         confidence: c.confidence,

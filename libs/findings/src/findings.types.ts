@@ -1,6 +1,8 @@
 export type FindingStatus = 'OPEN' | 'CONFIRMED' | 'REJECTED';
 export type FindingOrigin = 'SCAN' | 'DECLARED' | 'PROPAGATED';
 export type ReviewDecision = 'CONFIRM' | 'REJECT';
+/** ClassificationTier of @cartographer/classification: which reading flags the field. */
+export type FindingTier = 'DIRECT_IDENTIFIER' | 'QUASI_IDENTIFIER' | 'LINKED_ATTRIBUTE' | 'NONE';
 
 /** A finding on a field: never a sampled value, at most a masked exemplar. */
 export interface Finding {
@@ -17,6 +19,12 @@ export interface Finding {
   specialCategory: boolean;
   specialCategoryKind: string | null;
   quasiIdentifier: boolean;
+  /** Null on findings written before the linkage pass, and on propagated findings. */
+  tier: FindingTier | null;
+  /** Paths to the persons the field relates to ("linked to public.customer through rental.customer_id"). */
+  linkedTo: string[];
+  /** Category of a linked attribute (BEHAVIOUR, FINANCIAL, LOCATION, PROFESSIONAL, METADATA). */
+  linkedCategory: string | null;
   treatment: string | null;
   treatmentReason: string | null;
   confidence: number | null;

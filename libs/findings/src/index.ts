@@ -4,5 +4,6 @@ export * from './findings.repository.js';
 export * from './finding-upsert.js';
 export * from './propagation.js';
 export * from './declared-classification.js';
+export * from './declared-links.js';
 export * from './finding-review.js';
 export * from './import-inventory.js';

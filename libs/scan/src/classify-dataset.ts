@@ -1,4 +1,5 @@
-import { assessReidentification, classifyField, scanText } from '@cartographer/classification';
+import { assessReidentification, ClassificationTier, classifyField, scanText } from '@cartographer/classification';
+import type { FindingClassification } from '@cartographer/findings';
 import type { DiscoveredDataset } from '@cartographer/discovery';
 import type { ScanDatasetResult, ScanFieldResult } from './scan.types.js';
 
@@ -6,6 +7,15 @@ export interface ClassifyOptions {
   /** Target k for the k-anonymity assessment (default 5). */
   k?: number;
   now?: Date;
+}
+
+/**
+ * The tier of a column from its per-field result alone, before the dataset-level pass (the pass
+ * starts from the same rule): quasi-identifiers, other personal columns are direct identifiers.
+ */
+export function perFieldTier(c: Pick<FindingClassification, 'personal' | 'quasiIdentifier'>): ClassificationTier {
+  if (!c.personal) return ClassificationTier.NONE;
+  return c.quasiIdentifier ? ClassificationTier.QUASI_IDENTIFIER : ClassificationTier.DIRECT_IDENTIFIER;
 }
 
 /**
@@ -40,12 +50,19 @@ export function classifyDataset(
       treatmentReason: result.treatmentReason,
       confidence: result.confidence,
       evidence: result.evidence,
+      tier: perFieldTier(result),
+      linkedTo: [],
+      linkedCategory: null,
       ...(result.maskedExemplar ? { maskedExemplar: result.maskedExemplar } : {}),
     };
   });
 
   const quasiIdentifiers = fields.filter((f) => f.quasiIdentifier).map((f) => f.field);
-  const directIdentifiers = fields.filter((f) => f.personal && !f.quasiIdentifier).map((f) => f.field);
+  // Direct identifiers only, by tier: `personal` alone would also be true for linked attributes
+  // once the dataset-level pass has run (the GDPR reading), and those do not identify anyone.
+  const directIdentifiers = fields
+    .filter((f) => perFieldTier(f) === ClassificationTier.DIRECT_IDENTIFIER)
+    .map((f) => f.field);
   let reidentification: ScanDatasetResult['reidentification'];
   if (sample && sample.rows.length > 0 && quasiIdentifiers.length > 0) {
     const assessed = assessReidentification({
@@ -79,6 +96,14 @@ export function classifyDataset(
       ...(dataset.velocity ? { velocity: dataset.velocity } : {}),
       fields: fields.length,
       personalFields: fields.filter((f) => f.personal).length,
+      // Set by the dataset-level pass (linkSource), once every dataset of the source is classified.
+      role: null,
+      subjectKind: null,
+      subjectKinds: [],
+      linkedTo: [],
+      personalDataCategories: [],
+      linkedCategories: [],
+      specialCategories: [],
       ...(reidentification ? { reidentification } : {}),
       ...(text ? { text: { personal: text.personal, counts: { ...text.byDetector } } } : {}),
     },

@@ -223,6 +223,15 @@ export async function storeScanIn(
             uniqueShare: result?.reidentification?.uniqueShare ?? null,
             anonymous: result?.reidentification?.anonymous ?? null,
             textPersonal: result?.text?.personal ?? null,
+            ...(result
+              ? {
+                  datasetRole: result.role,
+                  dataSubjectKinds: [...result.subjectKinds],
+                  personalDataCategories: [...result.personalDataCategories],
+                  linkedDataCategories: [...result.linkedCategories],
+                  specialCategories: [...result.specialCategories],
+                }
+              : {}),
             fields: d.fields.flatMap((field) => {
               const f = fieldResults.get(`${d.name}\u0000${field.name}`);
               if (!f) return [];
@@ -241,6 +250,8 @@ export async function storeScanIn(
                   quasiIdentifier: f.quasiIdentifier,
                   treatment: f.treatment,
                   confidence: f.confidence,
+                  tier: f.tier,
+                  linkedCategory: f.linkedCategory,
                 },
               ];
             }),

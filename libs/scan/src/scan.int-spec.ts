@@ -139,9 +139,15 @@ describe('scan of a real PostgreSQL database into the inventory (real Neo4j and 
         (name) => byField[`public.clients.${name}`].personal,
       ),
     ).toEqual([true, true, true, true, true, true, true]);
-    expect(['code_produit', 'montant_ttc'].map((name) => byField[`public.commandes.${name}`].personal)).toEqual([
-      false,
-      false,
+    // Not identifiers, but personal in the GDPR reading: commandes rows point to a client (linkage).
+    expect(
+      ['code_produit', 'montant_ttc'].map((name) => {
+        const f = byField[`public.commandes.${name}`];
+        return [f.personal, f.tier, f.category, f.linkedCategory];
+      }),
+    ).toEqual([
+      [true, 'LINKED_ATTRIBUTE', null, 'BEHAVIOUR'],
+      [true, 'LINKED_ATTRIBUTE', null, 'FINANCIAL'],
     ]);
     expect(byField['public.clients.code_postal'].quasiIdentifier).toBe(true);
     expect(report.stored?.source).toBe('crm');

@@ -1,7 +1,12 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { connectorFor, type DiscoveredSource, type DiscoveryProgress } from '@cartographer/discovery';
+import type { SchemaLinkInput } from '@cartographer/classification';
+import { declaredLinksIn, schemaLinksOf } from '@cartographer/findings';
 import type { Neo4jService } from '@cartographer/graph';
+import { graphKey } from '@cartographer/inventory';
 import { classifyDataset } from './classify-dataset.js';
+import { linkSource } from './link-source.js';
+import { fieldNameFrom, keyFrom } from './scan-keys.js';
 import { storeScanIn, type StoreScanTarget } from './scan-writer.js';
 import type { ScanDatasetResult, ScanFieldResult, ScanReport } from './scan.types.js';
 
@@ -23,8 +28,39 @@ export interface ScanRequest {
 }
 
 /**
+ * The inventory's references and dataset-to-dataset flows between datasets of the scanned source,
+ * as the linkage pass names them (foreign keys the scan found are not repeated). Links to datasets
+ * of other sources are not followed by the pass (it sees one source).
+ */
+async function declaredLinksOfSource(
+  neo4j: Neo4jService,
+  store: StoreScanTarget,
+  discovered: DiscoveredSource,
+): Promise<SchemaLinkInput[]> {
+  const names = new Map(
+    discovered.datasets.map((d) => [graphKey(store.organisation, keyFrom(d.name, `${store.sourceKey}.`)), d.name]),
+  );
+  const fields = new Map(
+    discovered.datasets.map((d) => [d.name, new Map(d.fields.map((f) => [fieldNameFrom(f.name), f.name]))]),
+  );
+  const foreignKeys = new Set(
+    discovered.datasets.flatMap((d) =>
+      d.foreignKeys.map((fk) => JSON.stringify([d.name, fk.columns, fk.references.dataset])),
+    ),
+  );
+  const links = await neo4j.read((tx) => declaredLinksIn(tx, store.organisation));
+  return schemaLinksOf(
+    links,
+    names,
+    (dataset, field) => fields.get(dataset)?.get(field),
+    (from, columns, to) => foreignKeys.has(JSON.stringify([from, columns, to])),
+  );
+}
+
+/**
  * Discovery, then classification of each dataset while its sample is in memory (samples are not
- * retained), then, when asked, one write through the inventory's import path. `onStore` runs in
+ * retained), then the dataset-level linkage pass over the whole source (tiers, linked attributes,
+ * subjects; with the inventory's declared references and flows when the scan is stored), then, when asked, one write through the inventory's import path. `onStore` runs in
  * that write's transaction, after it (the scan job propagates and enqueues its audit entry there).
  */
 export async function runScan(
@@ -52,6 +88,9 @@ export async function runScan(
   const order = new Map(discovered.datasets.map((d, i) => [d.name, i]));
   datasets.sort((a, b) => (order.get(a.name) ?? 0) - (order.get(b.name) ?? 0));
   fields.sort((a, b) => (order.get(a.dataset) ?? 0) - (order.get(b.dataset) ?? 0) || 0);
+  if (request.store && !neo4j) throw new Error('runScan: storing a scan needs the graph');
+  const links = request.store && neo4j ? await declaredLinksOfSource(neo4j, request.store, discovered) : [];
+  const linked = linkSource(datasets, fields, new Map(discovered.datasets.map((d) => [d.name, d.description])), links);
 
   const report: ScanReport = {
     source: {
@@ -65,8 +104,8 @@ export async function runScan(
       startedAt: discovered.startedAt,
       finishedAt: discovered.finishedAt,
     },
-    datasets,
-    fields,
+    datasets: linked.datasets,
+    fields: linked.fields,
     errors: discovered.errors,
   };
   if (request.store) {

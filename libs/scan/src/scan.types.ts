@@ -1,7 +1,12 @@
 import type { DiscoveredSource, FieldMetrics, SourceLocation, Velocity } from '@cartographer/discovery';
+import type { ClassificationTier, DatasetRole, LinkedCategory, SubjectKind } from '@cartographer/classification';
 import type { FindingClassification } from '@cartographer/findings';
 
-/** One scanned field with its classification: aggregates only, never a sampled value. */
+/**
+ * One scanned field with its classification: aggregates only, never a sampled value. After the
+ * dataset-level pass (`linkSource`, run by runScan once per source), `personal` is the GDPR reading
+ * (true for linked attributes); `tier` says which reading flags it (the strict one is DIRECT + QUASI).
+ */
 export interface ScanFieldResult extends FindingClassification {
   dataset: string;
   field: string;
@@ -9,6 +14,11 @@ export interface ScanFieldResult extends FindingClassification {
   typeFamily: string;
   metrics: FieldMetrics;
   maskedExemplar?: string;
+  tier: ClassificationTier;
+  /** How the column relates to the persons of a person dataset ("linked to public.customer through rental.customer_id"). */
+  linkedTo: string[];
+  /** What a linked attribute tells about the person (BEHAVIOUR, FINANCIAL, LOCATION, PROFESSIONAL, METADATA). */
+  linkedCategory: LinkedCategory | null;
 }
 
 export interface ScanDatasetResult {
@@ -22,7 +32,21 @@ export interface ScanDatasetResult {
   foreignKeys: { name: string; columns: string[]; references: { dataset: string; columns: string[] } }[];
   velocity?: Velocity;
   fields: number;
+  /** Personal fields in the GDPR reading (linked attributes included). */
   personalFields: number;
+  /** What the dataset is in the schema graph (PERSON, LINKED, REFERENCE, UNRELATED); null before the pass. */
+  role: DatasetRole | null;
+  /** For a PERSON dataset: the kind of persons its rows are. */
+  subjectKind: SubjectKind | null;
+  /** Data subjects whose data the dataset holds (Art. 30(1)(c) categories of data subjects). */
+  subjectKinds: SubjectKind[];
+  /** Shortest path to each person dataset, for a LINKED dataset. */
+  linkedTo: string[];
+  /** Categories of personal data it holds (identifiers and recognised attributes), sorted. */
+  personalDataCategories: string[];
+  /** Categories of its linked attributes, sorted. */
+  linkedCategories: LinkedCategory[];
+  specialCategories: string[];
   /** k-anonymity over the quasi-identifiers of the sample, when it has any. */
   reidentification?: {
     k: number;

@@ -14,6 +14,17 @@ export enum ReviewDecisionEnum {
   CONFIRM = 'CONFIRM',
   REJECT = 'REJECT',
 }
+export enum FindingTierEnum {
+  DIRECT_IDENTIFIER = 'DIRECT_IDENTIFIER',
+  QUASI_IDENTIFIER = 'QUASI_IDENTIFIER',
+  LINKED_ATTRIBUTE = 'LINKED_ATTRIBUTE',
+  NONE = 'NONE',
+}
+registerEnumType(FindingTierEnum, {
+  name: 'FindingTier',
+  description:
+    'Which reading flags the field: direct and quasi-identifiers (the strict reading), linked attributes (information relating to a person through its row, the GDPR reading).',
+});
 registerEnumType(FindingStatusEnum, { name: 'FindingStatus' });
 registerEnumType(FindingOriginEnum, { name: 'FindingOrigin' });
 registerEnumType(ReviewDecisionEnum, { name: 'ReviewDecision' });
@@ -58,6 +69,21 @@ export class FindingModel {
 
   @Field(() => Boolean)
   quasiIdentifier!: boolean;
+
+  @Field(() => FindingTierEnum, { nullable: true, description: 'Null for propagated findings and older findings.' })
+  tier!: FindingTierEnum | null;
+
+  @Field(() => [String], {
+    description:
+      'Paths to the persons the field relates to, e.g. "linked to public.customer through rental.customer_id".',
+  })
+  linkedTo!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Category of a linked attribute: BEHAVIOUR, FINANCIAL, LOCATION, PROFESSIONAL, METADATA.',
+  })
+  linkedCategory!: string | null;
 
   @Field(() => String, { nullable: true })
   treatment!: string | null;

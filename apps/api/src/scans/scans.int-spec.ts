@@ -151,28 +151,43 @@ describe('scans and findings through the API (real stores, booted API)', () => {
     expect(run).toEqual({
       id: started.data!.startScan.id,
       status: 'SUCCEEDED',
-      counts: { datasets: 1, fields: 4, personalFields: 3 },
+      // code_produit of a table of persons is a linked attribute: personal in the GDPR reading.
+      counts: { datasets: 1, fields: 4, personalFields: 4 },
       errors: [],
       failure: null,
     });
   });
 
   it('lists findings to the DPO with masked exemplars, and to the auditor without them', async () => {
-    const query = `query ($o: String!) { findings(organisation: $o, origin: SCAN) { totalCount nodes { key field category status maskedExemplar } } }`;
+    const query = `query ($o: String!) { findings(organisation: $o, origin: SCAN) { totalCount nodes { key field category status maskedExemplar tier linkedTo linkedCategory } } }`;
     const dpo = await gql<{
-      findings: { totalCount: number; nodes: { field: string; category: string; maskedExemplar: string | null }[] };
+      findings: {
+        totalCount: number;
+        nodes: {
+          field: string;
+          category: string | null;
+          maskedExemplar: string | null;
+          tier: string;
+          linkedTo: string[];
+          linkedCategory: string | null;
+        }[];
+      };
     }>('dpo', query, { o: org });
     expect(dpo.errors).toBeUndefined();
-    expect(dpo.data!.findings.nodes.map((f) => [f.field.split('/')[1], f.category])).toEqual([
-      ['email', 'CONTACT'],
-      ['id', 'INTERNAL_ID'],
-      ['nom', 'IDENTITY'],
+    const row = 'a row of public.usagers (citizens and residents)';
+    expect(
+      dpo.data!.findings.nodes.map((f) => [f.field.split('/')[1], f.category, f.tier, f.linkedCategory, f.linkedTo]),
+    ).toEqual([
+      ['code_produit', null, 'LINKED_ATTRIBUTE', 'BEHAVIOUR', [row]],
+      ['email', 'CONTACT', 'DIRECT_IDENTIFIER', null, [row]],
+      ['id', 'INTERNAL_ID', 'DIRECT_IDENTIFIER', null, [row]],
+      ['nom', 'IDENTITY', 'DIRECT_IDENTIFIER', null, [row]],
     ]);
     expect(dpo.data!.findings.nodes.find((f) => f.field.endsWith('/email'))!.maskedExemplar).toMatch(/\*\*\*/);
     const auditor = await gql<{ findings: { nodes: { maskedExemplar: string | null }[] } }>('auditor', query, {
       o: org,
     });
-    expect(auditor.data!.findings.nodes.map((f) => f.maskedExemplar)).toEqual([null, null, null]);
+    expect(auditor.data!.findings.nodes.map((f) => f.maskedExemplar)).toEqual([null, null, null, null]);
   });
 
   it('keeps a rejected finding rejected on the next scan, and audits the review', async () => {

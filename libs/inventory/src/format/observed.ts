@@ -43,6 +43,18 @@ export interface ObservedDataset {
   uniqueShare: number | null;
   anonymous: boolean | null;
   textPersonal: boolean | null;
+  /**
+   * Register inputs (Art. 30(1)(c)) from the dataset-level linkage pass, when the scan ran it: what
+   * the dataset is (`datasetRole`: PERSON, LINKED, REFERENCE, UNRELATED), whose data it holds
+   * (`dataSubjectKinds`, SubjectKind values) and which categories of personal data
+   * (`personalDataCategories`: identifiers and recognised attributes; `linkedDataCategories`: linked
+   * attributes; `specialCategories`: Art. 9/10 kinds), all sorted.
+   */
+  datasetRole?: string | null;
+  dataSubjectKinds?: string[];
+  personalDataCategories?: string[];
+  linkedDataCategories?: string[];
+  specialCategories?: string[];
   fields: ObservedField[];
   /** Fields of this dataset in the graph that the scan no longer sees (names), as absentDatasets. */
   absentFields: { name: string; since: string }[];
@@ -63,6 +75,10 @@ export interface ObservedField {
   quasiIdentifier: boolean;
   treatment: string;
   confidence: number;
+  /** DIRECT_IDENTIFIER, QUASI_IDENTIFIER, LINKED_ATTRIBUTE or NONE (the linkage pass), when known. */
+  tier?: string | null;
+  /** Category of a linked attribute (BEHAVIOUR, FINANCIAL, LOCATION, PROFESSIONAL, METADATA). */
+  linkedCategory?: string | null;
 }
 
 /**

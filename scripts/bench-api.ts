@@ -1,0 +1,250 @@
+/**
+ * API speed under load: starts the API on local stores (a fresh Neo4j and embedded PostgreSQL in a
+ * temporary folder) with the demo organisation, logs in a DPO of that organisation, and runs
+ * autocannon against a fixed set of operations at 1, 10 and 50 connections. `--compare` also runs a
+ * bare Apollo server answering the same light query in the same process and machine, so the
+ * overhead is a ratio rather than an absolute figure.
+ *
+ *   npm run bench:api -- [--duration 10] [--connections 1,10,50] [--only me,nested] [--compare]
+ *
+ * Every operation is first sent once and must answer without GraphQL errors. Prints a table per
+ * operation (req/s, p50/p97.5/p99 latency in ms, errors); the last line is one JSON object.
+ */
+import 'reflect-metadata';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ApolloServer } from '@apollo/server';
+import { startStandaloneServer } from '@apollo/server/standalone';
+import autocannon from 'autocannon';
+import { Role, TokensService, UsersService } from '@cartographer/access';
+import { loadConfig } from '@cartographer/config';
+import { preflight, startStores } from '@cartographer/runtime';
+import { createApiApp } from '../apps/api/src/bootstrap.js';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '1,10,50' },
+    only: { type: 'string' },
+    compare: { type: 'boolean', default: false },
+  },
+});
+const duration = Number(values.duration);
+const connectionSteps = values.connections.split(',').map(Number);
+
+interface Operation {
+  name: string;
+  query: string;
+  variables?: Record<string, unknown>;
+  /** Sent without the bearer token. */
+  anonymous?: boolean;
+  /** Sent as the administrator (a DPO may not declare data sources). */
+  asAdmin?: boolean;
+}
+
+interface Measure {
+  operation: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+const SMALL_DOCUMENT = (org: string) =>
+  JSON.stringify({
+    version: 1,
+    organisation: { key: org, name: 'Bench import', country: 'FR' },
+    departments: [{ key: 'rh', name: 'Ressources humaines' }],
+    servers: [{ key: 'srv', name: 'Baie locale', hosting: 'ON_PREMISES', country: 'FR' }],
+    sources: [
+      {
+        key: 'paie',
+        name: 'Paie',
+        department: 'rh',
+        kind: 'RELATIONAL_DATABASE',
+        structure: 'STRUCTURED',
+        servers: ['srv'],
+        datasets: [
+          { key: 'agents', name: 'agents', kind: 'TABLE', fields: [{ name: 'matricule' }, { name: 'service' }] },
+        ],
+      },
+    ],
+  });
+
+function operations(org: string, sourceKey: string, email: string, password: string): Operation[] {
+  return [
+    { name: 'me', query: '{ me { email } }' },
+    {
+      name: 'list',
+      query: '{ dataSources(first: 20) { totalCount items { key name kind structure } } }',
+    },
+    {
+      name: 'nested',
+      query: '{ dataSources(first: 20) { items { key datasets(first: 10) { key fields(first: 20) { name } } } } }',
+    },
+    {
+      name: 'neighbourhood',
+      query:
+        'query ($key: ID!) { neighbourhood(key: $key, depth: 2, limit: 200) { nodes { key label } edges { from to type } } }',
+      variables: { key: sourceKey },
+    },
+    {
+      name: 'findings',
+      query:
+        'query ($org: String) { findings(organisation: $org, first: 50) { totalCount nodes { key category status } } }',
+      variables: { org },
+    },
+    {
+      name: 'import',
+      query: 'mutation ($doc: String!) { importInventory(document: $doc, format: JSON) { writes } }',
+      variables: { doc: SMALL_DOCUMENT(`${org}-bench`) },
+      asAdmin: true,
+    },
+    {
+      name: 'login',
+      query: 'mutation ($e: String!, $p: String!) { login(email: $e, password: $p) { expiresAt } }',
+      variables: { e: email, p: password },
+      anonymous: true,
+    },
+  ];
+}
+
+async function post(url: string, body: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await fetch(url, { method: 'POST', headers, body });
+  return response.json();
+}
+
+async function measure(
+  url: string,
+  operation: Operation,
+  tokens: { dpo: string; admin: string } | undefined,
+  connections: number,
+) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const token = operation.asAdmin ? tokens?.admin : tokens?.dpo;
+  if (token && !operation.anonymous) headers.authorization = `Bearer ${token}`;
+  const body = JSON.stringify({ query: operation.query, variables: operation.variables ?? {} });
+  const probe = (await post(url, body, headers)) as { errors?: { message: string }[] };
+  if (probe.errors?.length) throw new Error(`${operation.name}: ${probe.errors[0].message}`);
+  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration });
+  return {
+    operation: operation.name,
+    connections,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  } satisfies Measure;
+}
+
+/** The same light query on a bare Apollo server: what the framework costs without our layers. */
+async function bareApollo(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const server = new ApolloServer({
+    typeDefs: 'type User { email: String! } type Query { me: User! }',
+    resolvers: { Query: { me: () => ({ email: 'dpo@example.org' }) } },
+  });
+  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  return { url, stop: () => server.stop() };
+}
+
+function print(rows: Measure[]): void {
+  console.log('operation       conn    req/s     p50   p97.5     p99  errors  non2xx');
+  for (const r of rows) {
+    console.log(
+      `${r.operation.padEnd(14)} ${String(r.connections).padStart(5)} ${String(r.requestsPerSecond).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p97_5).padStart(7)} ${String(r.p99).padStart(7)} ${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(7)}`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'carto-bench-api-'));
+  // Under root, PostgreSQL runs as the postgres user, which must be able to enter this folder.
+  await chmod(dataDir, 0o755);
+  const password = 'bench-api-password-1234';
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'development',
+    CARTO_DATA_DIR: dataDir,
+    CARTO_LOAD_DEMO: 'true',
+    CARTO_SCAN_WORKERS: '0',
+    LOG_LEVEL: 'error',
+  });
+  const stores = await startStores(config, () => undefined);
+  let app: Awaited<ReturnType<typeof createApiApp>> | undefined;
+  let bare: { url: string; stop: () => Promise<void> } | undefined;
+  try {
+    await preflight(stores);
+    app = await createApiApp(config, stores);
+    await app.listen(0, '127.0.0.1');
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}/graphql`;
+
+    const neo4j = (await import('@cartographer/graph')).Neo4jService;
+    const graph = app.get(neo4j);
+    const [demo] = await graph.queryRead<{ key: string; source: string }>(
+      'MATCH (o:Organisation)-[:HAS_DEPARTMENT]->(:Department)-[:OWNS]->(s:DataSource) RETURN o.key AS key, min(s.key) AS source',
+    );
+    if (!demo) throw new Error('the demo organisation was not loaded');
+    const email = `dpo@${demo.key}.bench`;
+    const users = app.get(UsersService);
+    const account = await users.create({
+      email,
+      displayName: 'Bench DPO',
+      role: Role.DPO,
+      organisations: [demo.key],
+      password,
+    });
+    const admin = await users.create({
+      email: `admin@${demo.key}.bench`,
+      displayName: 'Bench administrator',
+      role: Role.ADMIN,
+      organisations: [],
+      password,
+    });
+    const tokensService = app.get(TokensService);
+    const tokens = {
+      dpo: (await tokensService.issueLoginToken(account.id)).token,
+      admin: (await tokensService.issueLoginToken(admin.id)).token,
+    };
+
+    const wanted = values.only?.split(',');
+    const rows: Measure[] = [];
+    for (const operation of operations(demo.key, demo.source, email, password)) {
+      if (wanted && !wanted.includes(operation.name)) continue;
+      for (const connections of connectionSteps) rows.push(await measure(url, operation, tokens, connections));
+    }
+    const compared: Measure[] = [];
+    if (values.compare) {
+      bare = await bareApollo();
+      for (const connections of connectionSteps)
+        compared.push(
+          await measure(bare.url, { name: 'bare-apollo-me', query: '{ me { email } }' }, undefined, connections),
+        );
+    }
+    print([...rows, ...compared]);
+    const ratios = compared.map((bareRow) => {
+      const ours = rows.find((r) => r.operation === 'me' && r.connections === bareRow.connections);
+      return {
+        connections: bareRow.connections,
+        // How many times the bare server's cost (1 / throughput) our light query costs.
+        costRatio: ours ? Number((bareRow.requestsPerSecond / ours.requestsPerSecond).toFixed(2)) : null,
+      };
+    });
+    console.log(JSON.stringify({ benchmark: 'api', duration, results: rows, bare: compared, ratios }));
+  } finally {
+    await bare?.stop().catch(() => undefined);
+    await app?.close().catch(() => undefined);
+    await stores.stop();
+    await rm(dataDir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+await main();

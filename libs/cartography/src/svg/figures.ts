@@ -1,6 +1,6 @@
 import type { Jurisdiction } from '@cartographer/compliance';
 import { JURISDICTIONS, type MapModel, compare } from '../model/map-model.js';
-import { JURISDICTION_LABELS } from '../view/map-view.js';
+import { JURISDICTION_LABELS, fold } from '../view/map-view.js';
 import { type Language, formatCompact, formatCount, n, requireLanguage, svgText, textWidth } from './svg-text.js';
 
 /*
@@ -150,7 +150,7 @@ export function departmentBars(model: MapModel): DepartmentBar[] {
       personalFields: d.personalFields,
       specialFields: d.specialFields,
     }))
-    .sort((a, b) => compare(a.name, b.name) || compare(a.department, b.department));
+    .sort((a, b) => compare(fold(a.name), fold(b.name)) || compare(a.department, b.department));
 }
 
 /**

@@ -191,7 +191,7 @@ function entityOrder(a: TreeNode, b: TreeNode): number {
   const ba = a.entity ? bandRank(a.entity.sensitivity) : 0;
   const bb = b.entity ? bandRank(b.entity.sensitivity) : 0;
   if (ba !== bb) return bb - ba;
-  return compare(a.label.en.toLowerCase(), b.label.en.toLowerCase()) || compare(a.id, b.id);
+  return compare(fold(a.label.en), fold(b.label.en)) || compare(a.id, b.id);
 }
 
 const KIND_ORDER: Record<ViewNodeKind, number> = {
@@ -275,7 +275,7 @@ function buildTree(
   if (state.grouping === 'DEPARTMENT') {
     const departments = nodes
       .filter((n) => n.kind === 'DEPARTMENT')
-      .sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
+      .sort((a, b) => compare(fold(a.name), fold(b.name)) || compare(a.id, b.id));
     for (const d of departments) roots.push(entity(d));
     for (const n of [...sources, ...activities])
       if (n.container && keep.has(n.container)) attach(entity(model.index.get(n.container) as MapNode), entity(n));
@@ -309,7 +309,7 @@ function buildTree(
   return { roots, byId };
 }
 
-function fold(text: string): string {
+export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -489,14 +489,16 @@ export function buildView(model: MapModel, viewState: MapViewState, options: Vie
       if (levels <= 0) continue;
       const kids = childrenOf(t);
       if (kids.length === 0) continue;
-      const window = state.limit * (1 + pages(t.id));
-      const room = Math.max(0, maxNodes - out.length - 1);
-      const shown = Math.min(kids.length, window, room);
-      if (shown < Math.min(kids.length, window)) truncated = true;
-      if (shown === 0 && room === 0) {
+      if (out.length >= maxNodes) {
+        // No room left: the node stays collapsed (its childCount tells what it holds).
         truncated = true;
         continue;
       }
+      const window = state.limit * (1 + pages(t.id));
+      // Keep one place for the "+N more" node that counts what is not shown.
+      const room = Math.max(0, maxNodes - out.length - 1);
+      const shown = Math.min(kids.length, window, room);
+      if (shown < Math.min(kids.length, window)) truncated = true;
       view.expanded = true;
       for (const c of kids.slice(0, shown)) {
         const v = toView(c, t.id, view.level + 1);

@@ -108,7 +108,10 @@ function checkEnum<T extends string>(parameter: string, value: unknown, allowed:
 function checkInteger(parameter: string, value: unknown, min: number, max: number): number {
   const n = typeof value === 'string' && /^\d{1,4}$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
-    throw invalid(parameter, `${quoteUntrusted(value)} is not a whole number from ${min} to ${max}`);
+    throw invalid(
+      parameter,
+      `${typeof value === 'number' ? String(value) : quoteUntrusted(value)} is not a whole number from ${min} to ${max}`,
+    );
   return n;
 }
 

@@ -2,7 +2,8 @@ import { digestOf } from '@cartographer/compliance';
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { CartographyError, CartographyErrorCode } from '../cartography.errors.js';
-import type { MapModel } from '../model/map-model.js';
+import type { ComplianceFacts } from '@cartographer/compliance';
+import { type MapModel, type MapObservations, buildMapModel, mapModelDigest } from '../model/map-model.js';
 import { type MapView, type ViewEdge, type ViewNode, type ViewOptions, buildView } from '../view/map-view.js';
 import { type MapViewState, validateViewState } from '../view/view-state.js';
 
@@ -204,7 +205,7 @@ export function placeMap(model: MapModel, state: MapViewState, options: ViewOpti
 }
 
 /** The cache key of a placed view: the model's content digest, the normalised state and the options. */
-export function layoutKey(model: MapModel, state: MapViewState, options: ViewOptions = {}): string {
+export function layoutKey(model: Pick<MapModel, 'digest'>, state: MapViewState, options: ViewOptions = {}): string {
   return digestOf({ model: model.digest, state, maxNodes: options.maxNodes ?? null });
 }
 
@@ -253,7 +254,35 @@ export class MapLayoutCache {
       return hit;
     }
     this.misses += 1;
-    const placed = layoutView(buildView(model, view, options), key);
+    return this.store(key, layoutView(buildView(model, view, options), key));
+  }
+
+  /**
+   * The same from the facts: on a hit the model is not even built (the key needs only the facts'
+   * digest), which is what the API's second request costs.
+   */
+  placeFacts(
+    facts: ComplianceFacts,
+    asOf: string,
+    observations: MapObservations,
+    state: MapViewState,
+    options: ViewOptions = {},
+  ): PlacedMap {
+    const view = validateViewState(state);
+    const key = layoutKey({ digest: mapModelDigest(facts, asOf, observations) }, view, options);
+    const hit = this.entries.get(key);
+    if (hit) {
+      this.hits += 1;
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    this.misses += 1;
+    const model = buildMapModel(facts, asOf, observations);
+    return this.store(key, layoutView(buildView(model, view, options), key));
+  }
+
+  private store(key: string, placed: PlacedMap): PlacedMap {
     this.entries.set(key, placed);
     while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
     return placed;

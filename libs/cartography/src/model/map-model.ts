@@ -423,11 +423,16 @@ export function buildMapModel(facts: ComplianceFacts, asOf: string, observations
   return {
     organisation: { key: facts.organisation.key, name: facts.organisation.name },
     asOf,
-    digest: digestOf({ facts, asOf, observations }),
+    digest: mapModelDigest(facts, asOf, observations),
     nodes: nodeList,
     edges: edgeList,
     index: nodes,
   };
+}
+
+/** The revision of a map: a digest of everything the model is built from (no need to build it). */
+export function mapModelDigest(facts: ComplianceFacts, asOf: string, observations: MapObservations = {}): string {
+  return digestOf({ facts, asOf, observations });
 }
 
 function basisOf(t: Transfer): TransferLabel['basis'] {

@@ -1,3 +1,4 @@
+import { Jurisdiction } from '@cartographer/compliance';
 import { CartographyError } from '../cartography.errors.js';
 import { buildMapModel } from '../model/map-model.js';
 import { townHallFacts, townHallObservations } from '../town-hall.fixture.js';
@@ -118,7 +119,9 @@ describe('buildView', () => {
       'group:jurisdiction:THIRD_COUNTRY',
     ]);
     expect(tree(view(filters({ transferStatuses: ['MISSING_SAFEGUARD'] })))).toEqual([]);
-    expect(tree(view({ ...filters({ jurisdictions: ['THIRD_COUNTRY'] }), expanded: ['department:ecoles'] }))).toEqual([
+    expect(
+      tree(view({ ...filters({ jurisdictions: [Jurisdiction.THIRD_COUNTRY] }), expanded: ['department:ecoles'] })),
+    ).toEqual([
       'department:ecoles',
       '  source:lettre-info',
       '  activity:cantine',

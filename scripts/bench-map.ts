@@ -2,7 +2,7 @@
  * Benchmark of @cartographer/cartography: for generated organisations of about 1,000, 5,000 and
  * 10,000 map elements (nodes + edges of the model), the model build, then per view (the aggregate
  * by department, a drill-down department → source → dataset with "+N more", the location view
- * expanded) the first request (view + headless fcose layout + SVG) and the second, cached request
+ * expanded, everything opened up to the 300-node bound) the first request (view + headless fcose layout + SVG) and the second, cached request
  * (the same state through MapLayoutCache, then the SVG of the cached placement), and the cached
  * request from the facts (`placeFacts`: digest of the facts + lookup + SVG, the model not rebuilt).
  * Facts are generated with a fixed seed. The last line is one JSON object.
@@ -131,6 +131,16 @@ for (const size of SIZES) {
         grouping: 'LOCATION',
         depth: 2,
         expanded: ['group:jurisdiction:EU', 'group:jurisdiction:THIRD_COUNTRY'],
+      },
+    ],
+    // Every department opened three levels deep, 100 children a group: the view stops at its 300-node bound.
+    [
+      'bounded',
+      {
+        ...defaultViewState(),
+        depth: 3,
+        limit: 100,
+        expanded: (facts.departments ?? []).map((d) => `department:${d.key}`),
       },
     ],
   ];

@@ -48,6 +48,8 @@ export interface PlacedMap {
 /** Padding inside a compound, and the band at its top for its title. */
 export const COMPOUND_PADDING = 18;
 export const COMPOUND_HEADER = 22;
+/** Narrowest compound: room for its title and counts. */
+export const COMPOUND_MIN_WIDTH = 290;
 /** Room under a shape for its label. */
 export const LABEL_ROOM = 30;
 
@@ -153,7 +155,7 @@ function place(view: MapView, position: Map<string, { x: number; y: number }>, k
         x2: Math.max(...inner.map((b) => b.x2)) + COMPOUND_PADDING,
         y2: Math.max(...inner.map((b) => b.y2)) + COMPOUND_PADDING,
       };
-      const minWidth = labelWidth(n) + 2 * COMPOUND_PADDING;
+      const minWidth = Math.max(labelWidth(n), COMPOUND_MIN_WIDTH) + 2 * COMPOUND_PADDING;
       if (box.x2 - box.x1 < minWidth) {
         const grow = (minWidth - (box.x2 - box.x1)) / 2;
         box = { ...box, x1: box.x1 - grow, x2: box.x2 + grow };

@@ -155,6 +155,14 @@ function summary(node: PlacedNode, language: Language): string {
   return parts.join(' · ');
 }
 
+/** The counts after a compound's title, cut to the room left in its header (or left out). */
+function compoundSummary(node: PlacedNode, language: Language): string {
+  const title = [...node.label[language]].slice(0, 40).join('');
+  const room = Math.floor((node.width - 33 - textWidth(title, 11.5) * 1.1) / 5.8);
+  if (room < 10) return '';
+  return `<tspan dx="6" font-weight="normal" font-size="10" fill="#444444">${svgText(summary(node, language), room)}</tspan>`;
+}
+
 function clip(from: PlacedNode, to: PlacedNode): { x: number; y: number } {
   const dx = to.x - from.x;
   const dy = to.y - from.y;
@@ -324,7 +332,7 @@ export function renderMapSvg(placed: PlacedMap, options: MapSvgOptions): string 
     body.push(
       `<g data-id="${svgText(s.id, 600)}"><rect x="${n(x1)}" y="${n(y1)}" width="${n(s.width)}" height="${n(s.height)}" rx="8" fill="${s.level % 2 === 0 ? '#FBFBFB' : '#F3F3F3'}" stroke="${band.stroke}" stroke-width="${s.sensitivity === 'NONE' ? 1 : 1.8}"${s.sensitivity === 'SPECIAL_CATEGORY' ? ' stroke-dasharray="6 2"' : ''}/>` +
         `<rect x="${n(x1 + 6)}" y="${n(y1 + 7)}" width="10" height="10" fill="${bandFill(s.sensitivity)}" stroke="${band.stroke}"/>` +
-        `<text x="${n(x1 + 21)}" y="${n(y1 + 16)}" font-size="11.5" font-weight="bold">${svgText(s.label[language], 40)}<tspan dx="6" font-weight="normal" font-size="10" fill="#444444">${svgText(summary(s, language), 60)}</tspan></text></g>`,
+        `<text x="${n(x1 + 21)}" y="${n(y1 + 16)}" font-size="11.5" font-weight="bold">${svgText(s.label[language], 40)}${compoundSummary(s, language)}</text></g>`,
     );
   }
   const labels: string[] = [];
@@ -338,7 +346,7 @@ export function renderMapSvg(placed: PlacedMap, options: MapSvgOptions): string 
     if (s.compound) continue;
     const lines = [svgText(s.label[language], 24), svgText(summary(s, language), 44)].filter((x) => x !== '');
     const badge =
-      s.recordsPerDay !== null || s.lastScan !== null
+      (s.kind === 'SOURCE' || s.kind === 'DEPARTMENT') && (s.recordsPerDay !== null || s.lastScan !== null)
         ? `<text x="${n(s.x + s.width / 2 + 2)}" y="${n(s.y - s.height / 2 + 4)}" font-size="9" fill="#333333">${svgText(
             [
               s.recordsPerDay !== null ? `${formatCompact(s.recordsPerDay, language)}${fr ? '/j' : '/d'}` : '',

@@ -118,6 +118,20 @@ export function shape(kind: ViewNodeKind, x: number, y: number, d: number, attrs
     }
     case 'ACTIVITY':
       return `<polygon points="${n(x)},${n(y - r)} ${n(x + r)},${n(y)} ${n(x)},${n(y + r)} ${n(x - r)},${n(y)}" ${attrs}/>`;
+    case 'DEPARTMENT': {
+      const k = r * 0.41;
+      const pts = [
+        [x - k, y - r],
+        [x + k, y - r],
+        [x + r, y - k],
+        [x + r, y + k],
+        [x + k, y + r],
+        [x - k, y + r],
+        [x - r, y + k],
+        [x - r, y - k],
+      ].map(([px, py]) => `${n(px)},${n(py)}`);
+      return `<polygon points="${pts.join(' ')}" ${attrs}/>`;
+    }
     case 'MORE':
       return `<rect x="${n(x - d * 1.3)}" y="${n(y - r)}" width="${n(d * 2.6)}" height="${n(d)}" rx="${n(r)}" ${attrs} stroke-dasharray="4 3"/>`;
     default:
@@ -173,7 +187,27 @@ function clip(from: PlacedNode, to: PlacedNode): { x: number; y: number } {
   return { x: from.x + dx * Math.min(1, t), y: from.y + dy * Math.min(1, t) };
 }
 
-function edgeSvg(e: ViewEdge, byId: Map<string, PlacedNode>, language: Language): { line: string; label: string } {
+type Rect = { x1: number; y1: number; x2: number; y2: number };
+
+const overlaps = (a: Rect, b: Rect) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+/** What a leaf occupies: its shape and the label lines under it. */
+function leafRect(node: PlacedNode): Rect {
+  const w = Math.max(node.width, node.kind === 'FIELD' ? 80 : 190);
+  return {
+    x1: node.x - w / 2,
+    y1: node.y - node.height / 2 - 4,
+    x2: node.x + w / 2,
+    y2: node.y + node.height / 2 + 26,
+  };
+}
+
+function edgeSvg(
+  e: ViewEdge,
+  byId: Map<string, PlacedNode>,
+  language: Language,
+  taken: Rect[],
+): { line: string; label: string } {
   const a = byId.get(e.from) as PlacedNode;
   const b = byId.get(e.to) as PlacedNode;
   const p = clip(a, b);
@@ -186,8 +220,6 @@ function edgeSvg(e: ViewEdge, byId: Map<string, PlacedNode>, language: Language)
     (s.dash ? ` stroke-dasharray="${s.dash}"` : '') +
     (s.arrow ? ` marker-end="url(#${marker})"` : '') +
     ` data-kind="${e.kind}"/>`;
-  const mx = (p.x + q.x) / 2;
-  const my = (p.y + q.y) / 2;
   let text: string | null = null;
   if (e.transfer) {
     const st = STATUS_STYLE[e.transfer.status];
@@ -201,6 +233,26 @@ function edgeSvg(e: ViewEdge, byId: Map<string, PlacedNode>, language: Language)
   const size = e.transfer ? 10.5 : 9.5;
   const escaped = svgText(text, 70);
   const w = textWidth(text.slice(0, 70), size) + 10;
+  // The label goes at the first point along the edge where it hides no node and no other label.
+  const at = (t: number) => ({ x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t });
+  const rectAt = (c: { x: number; y: number }): Rect => ({
+    x1: c.x - w / 2,
+    y1: c.y - 9,
+    x2: c.x + w / 2,
+    y2: c.y + 9,
+  });
+  // Failing that, a transfer's label takes the least crowded point and a count is left out (the
+  // table has it).
+  const candidates = [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8].map((t) => {
+    const c = at(t);
+    return { c, hits: taken.filter((r) => overlaps(r, rectAt(c))).length };
+  });
+  const best = candidates.reduce((x, y) => (y.hits < x.hits ? y : x));
+  if (best.hits > 0 && !e.transfer) return { line, label: '' };
+  const spot = best.c;
+  taken.push(rectAt(spot));
+  const mx = spot.x;
+  const my = spot.y;
   const border = e.transfer ? `stroke="${colour}" stroke-width="1.5"` : 'stroke="#BBBBBB" stroke-width="0.8"';
   const label =
     `<rect x="${n(mx - w / 2)}" y="${n(my - 8)}" width="${n(w)}" height="16" rx="3" fill="#FFFFFF" ${border}/>` +
@@ -336,8 +388,11 @@ export function renderMapSvg(placed: PlacedMap, options: MapSvgOptions): string 
     );
   }
   const labels: string[] = [];
-  for (const e of placed.edges) {
-    const { line, label } = edgeSvg(e, shifted, language);
+  const taken = [...shifted.values()].filter((x) => !x.compound).map(leafRect);
+  // Transfers first: their labels get the best places.
+  const ordered = [...placed.edges.filter((e) => e.transfer), ...placed.edges.filter((e) => !e.transfer)];
+  for (const e of ordered) {
+    const { line, label } = edgeSvg(e, shifted, language, taken);
     body.push(line);
     if (label) labels.push(label);
   }

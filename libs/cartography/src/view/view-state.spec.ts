@@ -84,6 +84,10 @@ describe('view state in the URL', () => {
     expect(refusal(query)).toEqual({ parameter, message, code: CartographyErrorCode.INVALID_VIEW_STATE });
   });
 
+  it('names a hostile unknown parameter only in quotes', () => {
+    expect(refusal('%E2%80%AEx%00=1')).toMatchObject({ parameter: 'query' });
+  });
+
   it('refuses an over-long search and too many expanded ids', () => {
     expect(refusal(`in=x&q=${'a'.repeat(101)}`).parameter).toBe('q');
     expect(refusal(Array.from({ length: 201 }, (_, i) => `expand=n${i}`).join('&')).message).toBe(

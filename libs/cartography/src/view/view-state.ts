@@ -204,7 +204,7 @@ export function decodeViewState(query: string): MapViewState {
   for (const [name, value] of params) {
     if (!KNOWN_PARAMS.has(name))
       throw invalid(
-        name.length > 0 ? name.slice(0, 32) : 'query',
+        /^[A-Za-z0-9_.-]{1,32}$/.test(name) ? name : 'query',
         `unknown parameter ${quoteUntrusted(name)}; known: ${[...KNOWN_PARAMS].join(', ')}`,
       );
     if ((SINGLE_PARAMS as readonly string[]).includes(name)) {

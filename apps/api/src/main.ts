@@ -1,25 +1,17 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@cartographer/config';
-import { GraphError } from '@cartographer/graph';
-import {
-  preflight,
-  removeRuntimeFile,
-  startStores,
-  type Stores,
-  StoreUnreachableError,
-  writeRuntimeFile,
-} from '@cartographer/runtime';
+import { DomainError, ErrorKind } from '@cartographer/common';
+import { loadConfig } from '@cartographer/config';
+import { preflight, removeRuntimeFile, startStores, type Stores, writeRuntimeFile } from '@cartographer/runtime';
 import { createApiApp } from './bootstrap.js';
 
-/** Known start-up failures end in one line naming what is wrong, never a stack trace. */
+/**
+ * Known start-up failures end in one line naming what is wrong, never a stack trace: a wrong
+ * environment (a variable, a configured store that does not answer) exits 2, anything else 1.
+ */
 function fail(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof StoreUnreachableError) {
+  if (error instanceof DomainError) {
     console.error(`cartographer: ${error.message}`);
-    process.exit(2);
-  }
-  if (error instanceof GraphError) {
-    console.error(`cartographer: ${error.message}`);
-    process.exit(1);
+    process.exit(error.kind === ErrorKind.CONFIGURATION ? 2 : 1);
   }
   console.error(`cartographer: start-up failed: ${(error as Error)?.message ?? String(error)}`);
   process.exit(1);

@@ -1,37 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { stringify } from 'yaml';
 import { AuditOutbox, AuditOutboxRelay, Role, UsersService } from '@cartographer/access';
-import { projectRoot } from '@cartographer/config';
 import { ALLOW_EVERY_IMPORT, importInventory } from '@cartographer/findings';
 import { Neo4jService } from '@cartographer/graph';
 import { type InventoryDocument, InventoryImportService } from '@cartographer/inventory';
 import { smallInventory, uniqueId, testStores } from '@cartographer/testing';
 import { type ApiHarness, startApi } from '../../api/src/testing/api-harness.js';
+import { carto } from './testing/carto-process.js';
 
-const run = promisify(execFile);
-const CARTO = join(projectRoot(), 'bin', 'carto.js');
 const PASSWORD = 'a long test password';
 /** The audit label of the CLI operator (users.command.ts, cliActor). */
 const OPERATOR = `cli:${userInfo().username}@${hostname()}`;
-
-async function carto(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CARTO, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'error' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 /** Properties that record when or by which run, not what: left out of the comparisons. */
 const WHEN = new Set(['createdAt', 'lastDetectedAt', 'lastScannedAt', 'lastScanRun', 'scanRun']);

@@ -1,31 +1,12 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import pg from 'pg';
 import { stringify } from 'yaml';
-import { projectRoot } from '@cartographer/config';
 import { createDriver, Neo4jService } from '@cartographer/graph';
 import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
-
-const run = promisify(execFile);
-const CARTO = join(projectRoot(), 'bin', 'carto.js');
-
-/** Runs the built `carto` against the test stores; resolves with the exit code and both streams. */
-async function carto(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CARTO, ...args], {
-      env: { ...process.env, LOG_LEVEL: 'error' },
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { carto } from './testing/carto-process.js';
 
 describe('carto (the built command line, real stores)', () => {
   const org = uniqueId('cli-');

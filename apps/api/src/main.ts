@@ -10,6 +10,7 @@ import {
   writeRuntimeFile,
 } from '@cartographer/runtime';
 import { createApiApp } from './bootstrap.js';
+import { dashboardBuilt } from './web/dashboard.js';
 
 /** Known start-up failures end in one line naming what is wrong, never a stack trace. */
 function fail(error: unknown): never {
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
     console.log(
       `cartographer: API ready, GraphQL at ${url.replace('[::1]', 'localhost')}/graphql, health at ${url}/health`,
     );
+    if (dashboardBuilt()) console.log(`cartographer: dashboard at ${url.replace('[::1]', 'localhost')}/`);
   } catch (error) {
     await stores?.stop().catch(() => undefined);
     fail(error);

@@ -114,35 +114,33 @@ export function ReviewPage({ session, organisation }: PageProps) {
       {capabilities.review && <p className="note">{t('review.bulkNote')}</p>}
       {error && <p role="alert">{t('common.error', { message: errorMessage(error) })}</p>}
       {fetching && !page && <p role="status">{t('common.loading')}</p>}
+      {page && selected && (
+        <FindingPanel
+          key={selected.key}
+          finding={selected}
+          canReview={capabilities.review}
+          onClose={() => show({ ...state, selected: undefined })}
+          onReviewed={reviewed}
+        />
+      )}
       {page && (
-        <div className={selected ? 'split' : undefined}>
-          <div>
-            <DataTable
-              testId="findings-table"
-              caption={t('review.results', { count: page.totalCount })}
-              columns={columns}
-              rows={page.nodes}
-              rowKey={(f) => f.key}
-              empty={t('common.none')}
-            />
-            <Pager
-              hasNextPage={page.hasNextPage}
-              isFirst={!state.after}
-              onNext={() => show({ ...state, after: page.endCursor ?? undefined, selected: undefined })}
-              onFirst={() => show({ ...state, after: undefined, selected: undefined })}
-              labels={{ next: t('common.next'), first: t('common.first') }}
-            />
-          </div>
-          {selected && (
-            <FindingPanel
-              key={selected.key}
-              finding={selected}
-              canReview={capabilities.review}
-              onClose={() => show({ ...state, selected: undefined })}
-              onReviewed={reviewed}
-            />
-          )}
-        </div>
+        <>
+          <DataTable
+            testId="findings-table"
+            caption={t('review.results', { count: page.totalCount })}
+            columns={columns}
+            rows={page.nodes}
+            rowKey={(f) => f.key}
+            empty={t('common.none')}
+          />
+          <Pager
+            hasNextPage={page.hasNextPage}
+            isFirst={!state.after}
+            onNext={() => show({ ...state, after: page.endCursor ?? undefined, selected: undefined })}
+            onFirst={() => show({ ...state, after: undefined, selected: undefined })}
+            labels={{ next: t('common.next'), first: t('common.first') }}
+          />
+        </>
       )}
     </section>
   );
@@ -311,98 +309,104 @@ function FindingPanel({
       <h2 id="finding-title" ref={heading} tabIndex={-1}>
         {t('review.details', { name: fieldName(finding.field) })}
       </h2>
-      <dl>
-        <dt>{t('review.field')}</dt>
-        <dd>
-          <code>{finding.field}</code>
-        </dd>
-        <dt>{t('review.category')}</dt>
-        <dd>{finding.category ?? '—'}</dd>
-        <dt>{t('review.treatment')}</dt>
-        <dd>
-          {finding.treatment ?? '—'}
-          {finding.treatmentReason ? ` — ${finding.treatmentReason}` : ''}
-        </dd>
-        <dt>{t('review.provenance')}</dt>
-        <dd>{finding.provenance.join(', ') || '—'}</dd>
-        {finding.maskedExemplar && (
-          <>
-            <dt>{t('review.exemplar')}</dt>
-            <dd>
-              <code data-testid="masked-exemplar">{finding.maskedExemplar}</code>
-            </dd>
-          </>
-        )}
-      </dl>
-      <h3>{t('review.evidence')}</h3>
-      {lines.length > 0 ? (
-        <dl className="evidence" data-testid="finding-evidence">
-          {lines.map((line, index) => (
-            <div key={index}>
-              <dt>{line.label}</dt>
-              <dd>{line.value}</dd>
-            </div>
-          ))}
+      <div className="panel-parts">
+        <dl className="facts">
+          <dt>{t('review.field')}</dt>
+          <dd>
+            <code>{finding.field}</code>
+          </dd>
+          <dt>{t('review.category')}</dt>
+          <dd>{finding.category ?? '—'}</dd>
+          <dt>{t('review.treatment')}</dt>
+          <dd>
+            {finding.treatment ?? '—'}
+            {finding.treatmentReason ? ` — ${finding.treatmentReason}` : ''}
+          </dd>
+          <dt>{t('review.provenance')}</dt>
+          <dd>{finding.provenance.join(', ') || '—'}</dd>
+          {finding.maskedExemplar && (
+            <>
+              <dt>{t('review.exemplar')}</dt>
+              <dd>
+                <code data-testid="masked-exemplar">{finding.maskedExemplar}</code>
+              </dd>
+            </>
+          )}
         </dl>
-      ) : (
-        <p>{t('review.noEvidence')}</p>
-      )}
-      {finding.reviewedBy && (
-        <p data-testid="previous-review">
-          {t('review.reviewed', {
-            by: finding.reviewedBy,
-            at: finding.reviewedAt ? new Date(finding.reviewedAt).toLocaleString(i18n.language) : '',
-            comment: finding.reviewComment ?? '',
-          })}
-        </p>
-      )}
-      {canReview && (
-        <form onSubmit={onSubmit} data-testid="review-form">
-          <p>
-            <label htmlFor="review-comment">{t('review.comment')}</label>
-            <textarea
-              id="review-comment"
-              data-testid="review-comment"
-              rows={3}
-              maxLength={2000}
-              value={comment}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? 'review-problem' : undefined}
-              onChange={(event) => setComment(event.target.value)}
-            />
-          </p>
-          {problem && (
-            <p id="review-problem" role="alert" className="problem" data-testid="review-problem">
-              {problem}
+        <div>
+          <h3>{t('review.evidence')}</h3>
+          {lines.length > 0 ? (
+            <dl className="evidence" data-testid="finding-evidence">
+              {lines.map((line, index) => (
+                <div key={index}>
+                  <dt>{line.label}</dt>
+                  <dd>{line.value}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p>{t('review.noEvidence')}</p>
+          )}
+        </div>
+        <div>
+          {finding.reviewedBy && (
+            <p data-testid="previous-review">
+              {t('review.reviewed', {
+                by: finding.reviewedBy,
+                at: finding.reviewedAt ? new Date(finding.reviewedAt).toLocaleString(i18n.language) : '',
+                comment: finding.reviewComment ?? '',
+              })}
             </p>
           )}
-          <p className="actions">
-            <button
-              type="button"
-              className="primary"
-              disabled={fetching}
-              data-testid="review-confirm"
-              onClick={() => void decide('CONFIRM')}
-            >
-              {t('review.confirm')}
-            </button>
-            <button
-              type="button"
-              className="danger"
-              disabled={fetching}
-              data-testid="review-reject"
-              onClick={() => void decide('REJECT')}
-            >
-              {t('review.reject')}
+          {canReview && (
+            <form onSubmit={onSubmit} data-testid="review-form">
+              <p>
+                <label htmlFor="review-comment">{t('review.comment')}</label>
+                <textarea
+                  id="review-comment"
+                  data-testid="review-comment"
+                  rows={3}
+                  maxLength={2000}
+                  value={comment}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={problem ? 'review-problem' : undefined}
+                  onChange={(event) => setComment(event.target.value)}
+                />
+              </p>
+              {problem && (
+                <p id="review-problem" role="alert" className="problem" data-testid="review-problem">
+                  {problem}
+                </p>
+              )}
+              <p className="actions">
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={fetching}
+                  data-testid="review-confirm"
+                  onClick={() => void decide('CONFIRM')}
+                >
+                  {t('review.confirm')}
+                </button>
+                <button
+                  type="button"
+                  className="danger"
+                  disabled={fetching}
+                  data-testid="review-reject"
+                  onClick={() => void decide('REJECT')}
+                >
+                  {t('review.reject')}
+                </button>
+              </p>
+            </form>
+          )}
+          <p>
+            <button type="button" onClick={onClose} data-testid="finding-close">
+              {t('review.close')}
             </button>
           </p>
-        </form>
-      )}
-      <p>
-        <button type="button" onClick={onClose} data-testid="finding-close">
-          {t('review.close')}
-        </button>
-      </p>
+        </div>
+      </div>
     </aside>
   );
 }

@@ -45,6 +45,10 @@ describe('evidence', () => {
       { label: '2 · detector', value: 'email' },
       { label: '2 · hitRatio', value: '1' },
     ]);
+    expect(evidenceLines(JSON.stringify([{ detector: 'email', hitRatio: 0.5 }]))).toEqual([
+      { label: 'detector', value: 'email' },
+      { label: 'hitRatio', value: '0.5' },
+    ]);
   });
 
   it('shows unreadable evidence as it is, and nothing for none', () => {

@@ -55,8 +55,11 @@ export function evidenceLines(evidence: string | null | undefined): EvidenceLine
     }
   };
   // A list of evidence items (one per detector or rule) is numbered: "1 · detector".
-  if (Array.isArray(parsed) && parsed.some((item) => item !== null && typeof item === 'object'))
+  // A single item is not numbered.
+  if (Array.isArray(parsed) && parsed.length > 1 && parsed.some((item) => item !== null && typeof item === 'object'))
     parsed.forEach((item, index) => walk(item, `${index + 1} ·`));
+  else if (Array.isArray(parsed) && parsed.length === 1 && parsed[0] !== null && typeof parsed[0] === 'object')
+    walk(parsed[0], '');
   else walk(parsed, '');
   return lines;
 }

@@ -86,7 +86,8 @@ export function ReviewPage({ session, organisation }: PageProps) {
           aria-pressed={f.key === state.selected}
           onClick={() => show({ ...state, selected: f.key })}
         >
-          {t('review.select', { name: fieldName(f.field) })}
+          {t('review.selectShort')}
+          <span className="visually-hidden"> {fieldName(f.field)}</span>
         </button>
       ),
     },

@@ -11,7 +11,7 @@ import { Neo4jService } from '@cartographer/graph';
 import { InventoryImportService } from '@cartographer/inventory';
 import { uniqueId } from '@cartographer/testing';
 import { type ApiHarness, startApi } from '../../api/src/testing/api-harness.js';
-import { DASHBOARD_CSP, dashboardRoot } from '../../api/src/web/dashboard.js';
+import { DASHBOARD_CSP, DASHBOARD_PAGES, dashboardRoot } from '../../api/src/web/dashboard.js';
 import { launchChromium, screenshot, seriousViolations, tabTo } from './browser.js';
 
 /*
@@ -157,7 +157,13 @@ describe('the dashboard in a browser', () => {
         'public, max-age=31536000, immutable',
       ]);
     }
-    expect((await fetch(`${api.baseUrl}/assets/missing.js`)).status).toBe(404);
+    for (const page of DASHBOARD_PAGES) {
+      const answer = await fetch(`${api.baseUrl}${page}?org=${ORG}`);
+      expect([page, answer.status, answer.headers.get('content-security-policy')]).toEqual([page, 200, DASHBOARD_CSP]);
+    }
+    // Any other path keeps the API's 404 (hardening.int-spec.ts checks its body).
+    for (const path of ['/assets/missing.js', '/no-such-page', '/inventory/extra', '/favicon.ico'])
+      expect([path, (await fetch(`${api.baseUrl}${path}`)).status]).toEqual([path, 404]);
     expect((await fetch(`${api.baseUrl}/reports/missing`)).status).toBe(404);
     const health = await fetch(`${api.baseUrl}/health`);
     expect([health.status, health.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { projectRoot } from '@cartographer/config';
-import { dashboardRoot } from './dashboard.js';
+import { DASHBOARD_PAGES, dashboardRoot } from './dashboard.js';
 
 /*
  * The Docker image must contain the built dashboard where the API serves it from. No Docker engine
@@ -57,5 +57,13 @@ describe('the Docker image and the dashboard', () => {
     // The server's static module is a runtime dependency; the React app is only built.
     expect(Object.keys(manifest.dependencies)).toContain('@nestjs/serve-static');
     expect(Object.keys(manifest.dependencies).filter((name) => /^(react|react-dom|vite|urql)$/.test(name))).toEqual([]);
+  });
+
+  it('answers index.html for exactly the pages the dashboard routes', () => {
+    // The browser code is not part of the server's build: its page table is read as text.
+    const table = /export const PAGES[^{]*\{([^}]*)\}/.exec(read('apps/web/src/state/url-state.ts'))![1];
+    const pages = [...table.matchAll(/'(\/[a-z]*)':/g)].map((m) => m[1]);
+    expect([...DASHBOARD_PAGES].sort()).toEqual(pages.sort());
+    expect(pages).toHaveLength(4);
   });
 });

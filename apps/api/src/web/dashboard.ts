@@ -11,10 +11,14 @@ export function dashboardRoot(): string {
 }
 
 /**
- * Paths never answered with index.html: the API's own, report downloads (under /reports), and
- * files (built assets, or a name with an extension) that do not exist, which get a 404.
+ * The dashboard's own pages (apps/web/src/state/url-state.ts): only these paths are answered with
+ * index.html, so any other path keeps the API's 404 (a mistyped URL, a missing asset).
  */
-export const API_PATHS = /^\/(graphql|health|reports|assets)(\/|$)|\.[A-Za-z0-9]+$/;
+export const DASHBOARD_PAGES = ['/', '/login', '/inventory', '/review'] as const;
+const PAGE_PATH = /^\/(login|inventory|review)?\/?$/;
+
+/** Never answered with index.html whatever DASHBOARD_PAGES says: the API's own paths and reports. */
+export const API_PATHS = /^\/(graphql|health|reports|assets)(\/|$)/;
 
 /**
  * The app's own files only: no inline script or style, no other origin, no framing. The
@@ -51,7 +55,7 @@ export function dashboardBuilt(root = dashboardRoot()): boolean {
 }
 
 /**
- * Serves the built dashboard at `/`, every other unknown GET path answered with index.html (the
+ * Serves the built dashboard at `/`: its files, and index.html for each of its pages (the
  * single-page app routes itself). Nothing is served when the dashboard is not built (a test run
  * that did not build it): the API answers as before.
  */
@@ -60,6 +64,7 @@ export function dashboardModules(root = dashboardRoot()): DynamicModule[] {
   return [
     ServeStaticModule.forRoot({
       rootPath: root,
+      renderPath: PAGE_PATH,
       exclude: API_PATHS,
       serveStaticOptions: { setHeaders: setDashboardHeaders, index: 'index.html', fallthrough: true },
     }),

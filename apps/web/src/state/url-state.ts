@@ -6,7 +6,13 @@ import type { FindingStatus } from '../gql/graphql';
 
 export type Page = 'login' | 'home' | 'inventory' | 'review';
 
-const PAGES: Record<string, Page> = { '/': 'home', '/login': 'login', '/inventory': 'inventory', '/review': 'review' };
+/** Every page's path; the API answers exactly these with index.html (apps/api/src/web/dashboard.ts). */
+export const PAGES: Readonly<Record<string, Page>> = {
+  '/': 'home',
+  '/login': 'login',
+  '/inventory': 'inventory',
+  '/review': 'review',
+};
 
 export function pageOf(pathname: string): Page | undefined {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;

@@ -14,6 +14,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { GraphqlHardeningModule } from './graphql/graphql-hardening.module.js';
 import { graphqlSecurityOptions } from './graphql/graphql-security.js';
+import { dashboardModules } from './web/dashboard.js';
 
 export interface ResolvedStores {
   neo4j: GraphConnectionOptions;
@@ -59,6 +60,7 @@ export class AppModule {
         AccountsModule,
         AuditModule,
         GraphqlHardeningModule,
+        ...dashboardModules(),
       ],
     };
   }

@@ -3,6 +3,7 @@ import { DomainError, ErrorKind } from '@cartographer/common';
 import { loadConfig } from '@cartographer/config';
 import { preflight, removeRuntimeFile, startStores, type Stores, writeRuntimeFile } from '@cartographer/runtime';
 import { createApiApp } from './bootstrap.js';
+import { dashboardBuilt } from './web/dashboard.js';
 
 /**
  * Known start-up failures end in one line naming what is wrong, never a stack trace: a wrong
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     console.log(
       `cartographer: API ready, GraphQL at ${url.replace('[::1]', 'localhost')}/graphql, health at ${url}/health`,
     );
+    if (dashboardBuilt()) console.log(`cartographer: dashboard at ${url.replace('[::1]', 'localhost')}/`);
   } catch (error) {
     await stores?.stop().catch(() => undefined);
     fail(error);

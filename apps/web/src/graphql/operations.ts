@@ -1,0 +1,280 @@
+import { graphql } from '../gql';
+
+/*
+ * Page sizes keep every operation under the API's complexity limit (5,000 by default: a list costs
+ * its page size times its items). Child counts come from a nested list of keys, capped: a table
+ * shows "50+" at the cap (see countLabel).
+ */
+
+export const LoginMutation = graphql(`
+  mutation Login($email: String!, $password: String!) {
+    login(email: $email, password: $password) {
+      token
+      expiresAt
+      user {
+        id
+        email
+        displayName
+        role
+        organisations
+        departments
+      }
+    }
+  }
+`);
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      email
+      displayName
+      role
+      organisations
+      departments
+    }
+  }
+`);
+
+export const OrganisationsQuery = graphql(`
+  query Organisations($after: String) {
+    organisations(first: 50, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      items {
+        key
+        name
+        country
+        sector
+      }
+    }
+  }
+`);
+
+export const IndicatorsQuery = graphql(`
+  query Indicators($organisation: String!) {
+    open: findings(organisation: $organisation, status: OPEN, first: 1) {
+      totalCount
+    }
+    confirmed: findings(organisation: $organisation, status: CONFIRMED, first: 1) {
+      totalCount
+    }
+    departments(filter: { organisation: $organisation }, first: 1) {
+      totalCount
+    }
+    dataSources(filter: { organisation: $organisation }, first: 1) {
+      totalCount
+    }
+    datasets(filter: { organisation: $organisation }, first: 1) {
+      totalCount
+    }
+    fields(filter: { organisation: $organisation }, first: 1) {
+      totalCount
+    }
+    processingActivities(filter: { organisation: $organisation }, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+/** One page of findings; special categories are counted over every page (no server-side count). */
+export const FindingFlagsQuery = graphql(`
+  query FindingFlags($organisation: String!, $status: FindingStatus, $after: String) {
+    findings(organisation: $organisation, status: $status, first: 100, after: $after) {
+      totalCount
+      endCursor
+      hasNextPage
+      nodes {
+        key
+        category
+        status
+        specialCategory
+        department
+        source
+      }
+    }
+  }
+`);
+
+export const DepartmentsQuery = graphql(`
+  query Departments($organisation: String!, $after: String) {
+    departments(filter: { organisation: $organisation }, first: 25, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      items {
+        key
+        localKey
+        name
+        description
+        sources(first: 50) {
+          key
+        }
+      }
+    }
+  }
+`);
+
+export const DataSourcesQuery = graphql(`
+  query DataSources($department: String!, $after: String, $withConnection: Boolean!) {
+    dataSources(filter: { department: $department }, first: 15, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      items {
+        key
+        localKey
+        name
+        kind
+        structure
+        accessMethods
+        connectionRef @include(if: $withConnection)
+        volume {
+          records
+          bytes
+        }
+        velocity {
+          recordsPerDay
+        }
+        servers(first: 10) {
+          key
+          name
+          country
+          jurisdiction
+        }
+        datasets(first: 50) {
+          key
+        }
+      }
+    }
+  }
+`);
+
+export const DatasetsQuery = graphql(`
+  query Datasets($source: String!, $after: String) {
+    datasets(filter: { source: $source }, first: 20, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      items {
+        key
+        localKey
+        name
+        kind
+        description
+        volume {
+          records
+        }
+        fields(first: 50) {
+          key
+        }
+      }
+    }
+  }
+`);
+
+export const FieldsQuery = graphql(`
+  query Fields($dataset: String!, $after: String) {
+    fields(filter: { dataset: $dataset }, first: 100, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      items {
+        key
+        name
+        dataType
+        nullable
+        description
+      }
+    }
+  }
+`);
+
+export const EntityNamesQuery = graphql(`
+  query EntityNames($department: ID!, $source: ID!, $dataset: ID!, $withSource: Boolean!, $withDataset: Boolean!) {
+    department(key: $department) {
+      key
+      name
+    }
+    dataSource(key: $source) @include(if: $withSource) {
+      key
+      name
+    }
+    dataset(key: $dataset) @include(if: $withDataset) {
+      key
+      name
+    }
+  }
+`);
+
+export const FindingsQuery = graphql(`
+  query Findings(
+    $organisation: String!
+    $status: FindingStatus
+    $department: String
+    $source: String
+    $category: String
+    $after: String
+    $withEvidence: Boolean!
+  ) {
+    findings(
+      organisation: $organisation
+      status: $status
+      department: $department
+      source: $source
+      category: $category
+      first: 25
+      after: $after
+    ) {
+      totalCount
+      endCursor
+      hasNextPage
+      nodes {
+        key
+        field
+        dataset
+        source
+        department
+        category
+        confidence
+        origin
+        personal
+        quasiIdentifier
+        specialCategory
+        specialCategoryKind
+        status
+        treatment
+        treatmentReason
+        provenance
+        evidence @include(if: $withEvidence)
+        maskedExemplar @include(if: $withEvidence)
+        reviewComment
+        reviewedAt
+        reviewedBy
+      }
+    }
+  }
+`);
+
+export const ReviewFindingMutation = graphql(`
+  mutation ReviewFinding($key: String!, $decision: ReviewDecision!, $comment: String!) {
+    reviewFinding(key: $key, decision: $decision, comment: $comment) {
+      key
+      status
+      reviewComment
+      reviewedAt
+      reviewedBy
+    }
+  }
+`);

@@ -1,0 +1,28 @@
+import type { Role } from '../gql/graphql';
+
+/**
+ * What the interface offers a role, mirroring the API's policies (libs/access ability.factory.ts),
+ * which enforce them: a data team lead may not review findings there (only a DPO or an
+ * administrator may), so the interface offers a lead no review control either.
+ */
+export interface Capabilities {
+  /** Confirm or reject findings. */
+  review: boolean;
+  /** Connection references of data sources (where the scanner finds credentials). */
+  connectionDetails: boolean;
+  /** Detector evidence and masked exemplars of findings. */
+  evidence: boolean;
+}
+
+const CAPABILITIES: Record<Role, Capabilities> = {
+  ADMIN: { review: true, connectionDetails: true, evidence: true },
+  DPO: { review: true, connectionDetails: true, evidence: true },
+  DATA_LEAD: { review: false, connectionDetails: true, evidence: true },
+  AUDITOR: { review: false, connectionDetails: false, evidence: false },
+};
+
+export function capabilitiesOf(role: Role): Capabilities {
+  const capabilities = CAPABILITIES[role];
+  if (!capabilities) throw new Error(`unknown role '${String(role)}'`);
+  return capabilities;
+}

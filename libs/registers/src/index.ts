@@ -1,0 +1,4 @@
+export * from './registers.errors.js';
+export * from './compliance-facts.loader.js';
+export * from './compliance-queries.js';
+export * from './dpia-overrides.js';

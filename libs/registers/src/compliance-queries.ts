@@ -92,3 +92,24 @@ export function computeAll(facts: ComplianceFacts, asOf: string) {
     screening: screenDpia(facts, asOf, { index }),
   };
 }
+
+/** The use cases bound to one graph, as the CLI and the API wire them. */
+export class ComplianceRegisters {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  transfers(query: ComplianceQuery): Promise<TransfersResult> {
+    return computeTransfersFor(this.neo4j, query);
+  }
+
+  processingRecord(query: ComplianceQuery): Promise<ProcessingRecordResult> {
+    return processingRecordFor(this.neo4j, query);
+  }
+
+  registerWorkbook(query: ComplianceQuery & { lang: RegisterLang }): Promise<RegisterWorkbook> {
+    return registerWorkbookFor(this.neo4j, query);
+  }
+
+  dpiaScreening(query: ComplianceQuery): Promise<ScreeningResult> {
+    return dpiaScreeningFor(this.neo4j, query);
+  }
+}

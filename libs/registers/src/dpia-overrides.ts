@@ -17,6 +17,9 @@ export enum RegistersRel {
 
 export const MAX_JUSTIFICATION = 4000;
 
+/** A property no node keeps: setting and removing it takes the node's exclusive lock until commit. */
+const LOCK = '`__lock`';
+
 /*
  * A DPO's decision on one criterion (or on the result) of one activity's DPIA screening, stored
  * next to the activity: (:ProcessingActivity)-[:HAS_DPIA_OVERRIDE]->(:DpiaOverride). One node per
@@ -99,9 +102,14 @@ export async function setDpiaOverride(
     );
   const activityKey = `${request.organisation}:${request.activity}`;
   return deps.neo4j.write(async (tx) => {
+    // Organisation first, then the activity, like the inventory commands (decision 0007): the facts
+    // the override is validated on stay as read until it commits.
+    await tx.run(`MATCH (o:${Label.Organisation} {key: $organisation}) SET o.${LOCK} = true REMOVE o.${LOCK}`, {
+      organisation: request.organisation,
+    });
     const locked = await tx.run(
       `MATCH (a:${Label.ProcessingActivity} {key: $activityKey, organisation: $organisation})
-       SET a.localKey = a.localKey RETURN a.department AS department`,
+       SET a.${LOCK} = true REMOVE a.${LOCK} RETURN a.department AS department`,
       { activityKey, organisation: request.organisation },
     );
     const facts = await readComplianceFacts(tx, { organisation: request.organisation, scope });

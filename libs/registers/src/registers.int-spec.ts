@@ -11,12 +11,11 @@ import {
 } from '@cartographer/compliance';
 import { ALLOW_EVERY_IMPORT, importInventory } from '@cartographer/findings';
 import { createDriver, GraphMigrationService, Neo4jService } from '@cartographer/graph';
-import { testStores, uniqueId } from '@cartographer/testing';
+import { registersInventory, testStores, uniqueId } from '@cartographer/testing';
 import { READ_ALL } from './compliance-facts.loader.js';
 import { computeTransfersFor, dpiaScreeningFor, processingRecordFor } from './compliance-queries.js';
 import { type DpiaOverrideRequest, setDpiaOverride } from './dpia-overrides.js';
 import { RegistersError } from './registers.errors.js';
-import { registersInventory } from './registers.fixture.js';
 
 const AS_OF = '2026-12-01';
 

@@ -84,4 +84,35 @@ describe('the inventory’s compliance facts in GraphQL (booted API, real Neo4j)
       },
     });
   });
+
+  it('updates a recipient’s transfer tool and TIA record, and refuses an unknown access country naming it', async () => {
+    const org = kit.organisation();
+    await kit.gql(admin, IMPORT, { document: JSON.stringify(registersInventory(org)), format: 'JSON' });
+    const UPDATE = `mutation ($key: ID!, $input: UpdateRecipientInput!) {
+      updateRecipient(key: $key, input: $input) { accessCountries transferTool { sccModule tia { reference conclusion } } } }`;
+    const updated = await kit.gql(admin, UPDATE, {
+      key: `${org}:stats-in`,
+      input: {
+        safeguard: 'SCC',
+        accessCountries: ['sg'],
+        transferTool: { sccModule: 2, tia: { reference: 'TIA-IN-1', conclusion: 'NOT_EFFECTIVE' } },
+      },
+    });
+    expect(updated).toEqual({
+      status: 200,
+      data: {
+        updateRecipient: {
+          accessCountries: ['SG'],
+          transferTool: { sccModule: 2, tia: { reference: 'TIA-IN-1', conclusion: 'NOT_EFFECTIVE' } },
+        },
+      },
+    });
+    const before = await kit.snapshot(org);
+    const refused = await kit.gql<unknown>(admin, UPDATE, {
+      key: `${org}:stats-in`,
+      input: { accessCountries: ['XZ'] },
+    });
+    expect(JSON.stringify(refused)).toContain("accessCountries[0]: 'XZ' is not an ISO 3166-1 alpha-2 country code");
+    expect(await kit.snapshot(org)).toEqual(before);
+  });
 });

@@ -146,19 +146,23 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    for (const org of [demoOrg, benchOrg]) {
-      // Deleted in slices: one transaction for 2M nodes would need a large heap.
-      for (;;) {
-        const rows = await neo4j.queryWrite<{ n: { toNumber(): number } }>(
-          'MATCH (n {organisation: $org}) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n',
-          { org },
-        );
-        if ((rows[0]?.n.toNumber() ?? 0) === 0) break;
+    try {
+      for (const org of [demoOrg, benchOrg]) {
+        // Deleted in slices: one transaction for 2M nodes would need a large heap.
+        for (;;) {
+          const rows = await neo4j.queryWrite<{ n: { toNumber(): number } }>(
+            'MATCH (n {organisation: $org}) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n',
+            { org },
+          );
+          if ((rows[0]?.n.toNumber() ?? 0) === 0) break;
+        }
       }
+    } finally {
+      // The local Neo4j is stopped even when the clean-up fails.
+      await neo4j.driver.close();
+      await stop();
+      if (home) await rm(home, { recursive: true, force: true });
     }
-    await neo4j.driver.close();
-    await stop();
-    if (home) await rm(home, { recursive: true, force: true });
   }
 }
 

@@ -28,9 +28,9 @@ import {
   InventoryImportService,
   compileInventory,
   countWrites,
-  type InventoryDocument,
   validateInventoryDocument,
 } from '@cartographer/inventory';
+import { syntheticInventory as generate } from './synthetic-inventory.js';
 
 const { values } = parseArgs({
   options: {
@@ -46,35 +46,7 @@ const datasets = Number(values.datasets);
 const fieldsPerDataset = Number(values.fields);
 const naiveEntities = Number(values.naive);
 const warmupDatasets = Number(values.warmup);
-
-function syntheticInventory(org: string, datasets: number): InventoryDocument {
-  const departments = Array.from({ length: 10 }, (_, d) => ({ key: `dept-${d}`, name: `Department ${d}` }));
-  const sourcesCount = Math.max(1, Math.ceil(datasets / 100));
-  const sources = Array.from({ length: sourcesCount }, (_, s) => ({
-    key: `src-${s}`,
-    name: `Source ${s}`,
-    department: `dept-${s % 10}`,
-    kind: 'RELATIONAL_DATABASE' as const,
-    structure: 'STRUCTURED' as const,
-    servers: ['srv-fr'],
-    datasets: Array.from({ length: Math.min(100, datasets - s * 100) }, (_, t) => ({
-      key: `ds-${s}-${t}`,
-      name: `schema_${s}.table_${t}`,
-      kind: 'TABLE' as const,
-      fields: Array.from({ length: fieldsPerDataset }, (_, f) => ({
-        name: `column_${f}`,
-        dataType: f % 3 === 0 ? 'integer' : 'varchar',
-      })),
-    })),
-  }));
-  return {
-    version: 1,
-    organisation: { key: org, name: 'Benchmark organisation', country: 'FR' },
-    departments,
-    servers: [{ key: 'srv-fr', name: 'Server FR', hosting: 'ON_PREMISES', country: 'FR' }],
-    sources,
-  };
-}
+const syntheticInventory = (org: string, count: number) => generate(org, count, fieldsPerDataset);
 
 async function main(): Promise<void> {
   let home: string | undefined;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACCESS_ENTITIES, AuditService, PasswordService, UsersService } from '@cartographer/access';
 import { InventoryImportService } from '@cartographer/inventory';
+import { ComplianceRegisters } from '@cartographer/registers';
 import { ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from './cli-runtime.js';
 
@@ -35,6 +36,10 @@ export class CliServices {
 
   importer(): Promise<InventoryImportService> {
     return this.once('importer', async () => new InventoryImportService(await this.runtime.graph()));
+  }
+
+  registers(): Promise<ComplianceRegisters> {
+    return this.once('registers', async () => new ComplianceRegisters(await this.runtime.graph()));
   }
 
   scanRuns(): Promise<ScanRunsRepository> {

@@ -8,6 +8,7 @@ import { MigrateCommand } from './commands/migrate.command.js';
 import { ScanCommand } from './commands/scan.command.js';
 import { WorkerCommand } from './commands/worker.command.js';
 import { AUDIT_COMMANDS } from './commands/audit.command.js';
+import { COMPLIANCE_COMMANDS } from './commands/compliance.command.js';
 import { FINDINGS_COMMANDS } from './commands/findings.command.js';
 import { USERS_COMMANDS } from './commands/users.command.js';
 
@@ -28,6 +29,7 @@ export class CliModule {
         ...USERS_COMMANDS,
         ...AUDIT_COMMANDS,
         ...FINDINGS_COMMANDS,
+        ...COMPLIANCE_COMMANDS,
       ],
     };
   }

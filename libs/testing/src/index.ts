@@ -1,2 +1,3 @@
 export * from './stores.js';
 export * from './inventory-fixture.js';
+export * from './registers-fixture.js';

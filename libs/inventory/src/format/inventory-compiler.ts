@@ -1,4 +1,4 @@
-import { ComplianceError, resolveJurisdiction } from '@cartographer/compliance';
+import { ComplianceError, isIsoDate, resolveJurisdiction } from '@cartographer/compliance';
 import { InventoryError, InventoryErrorCode, type InventoryIssue, quote } from '../inventory.errors.js';
 import {
   type ExternalRef,
@@ -84,6 +84,15 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
     }
   };
 
+  /** Canonical codes of a list of countries, each checked and named by its path. */
+  const countries = (values: string[] | undefined, path: string) =>
+    values?.map((value, i) => country(value, `${path}[${i}]`)?.country ?? value);
+
+  const realDate = (value: string | undefined, path: string) => {
+    if (value !== undefined && !isIsoDate(value))
+      issues.push({ path, reason: `${quote(value)} is not a calendar date (YYYY-MM-DD)` });
+  };
+
   const unique = <T extends { key: string }>(items: T[] | undefined, collection: string, seen: Map<string, string>) => {
     (items ?? []).forEach((item, index) => {
       const previous = seen.get(item.key);
@@ -128,6 +137,7 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
   const o = doc.organisation;
   country(o.country, 'organisation.country');
   country(o.dpo?.country, 'organisation.dpo.country');
+  country(o.representative?.country, 'organisation.representative.country');
   b.node(Label.Organisation, org, {
     organisation: org,
     ...encodeMembers(declared.ORGANISATION, o),
@@ -159,9 +169,13 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
 
   (doc.servers ?? []).forEach((s, i) => {
     const j = country(s.country, `servers[${i}].country`, { certifications: s.certifications });
+    const parent = s.providerParent && country(s.providerParent.country, `servers[${i}].providerParent.country`);
+    if (s.operator !== undefined) ref(recipients, [Label.Recipient], s.operator, `servers[${i}].operator`);
     b.node(Label.Server, k(s.key), {
       organisation: org,
       ...encodeMembers(declared.SERVER, s),
+      providerParentCountry: parent?.country ?? s.providerParent?.country ?? null,
+      accessCountries: countries(s.accessCountries, `servers[${i}].accessCountries`) ?? [],
       country: j?.country ?? s.country,
       jurisdiction: j?.jurisdiction ?? null,
       jurisdictionNote: j?.explanation ?? null,
@@ -171,9 +185,17 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
 
   (doc.recipients ?? []).forEach((r, i) => {
     const j = country(r.country, `recipients[${i}].country`, { certifications: r.certifications });
+    const established =
+      r.establishmentCountry === undefined
+        ? undefined
+        : country(r.establishmentCountry, `recipients[${i}].establishmentCountry`);
+    realDate(r.transferTool?.tia?.assessedOn, `recipients[${i}].transferTool.tia.assessedOn`);
+    realDate(r.transferTool?.tia?.reevaluateBy, `recipients[${i}].transferTool.tia.reevaluateBy`);
     b.node(Label.Recipient, k(r.key), {
       organisation: org,
       ...encodeMembers(declared.RECIPIENT, r),
+      establishmentCountry: established?.country ?? r.establishmentCountry ?? null,
+      accessCountries: countries(r.accessCountries, `recipients[${i}].accessCountries`) ?? [],
       country: j?.country ?? r.country,
       jurisdiction: j?.jurisdiction ?? null,
       jurisdictionNote: j?.explanation ?? null,

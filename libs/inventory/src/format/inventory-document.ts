@@ -5,9 +5,15 @@ import type {
   Frequency,
   HostingType,
   LegalBasis,
+  DerogationGround,
+  OrganisationRole,
   OrganisationSector,
   RecipientRole,
+  RecipientSector,
   Safeguard,
+  SccModule,
+  TiaConclusion,
+  TiaStep,
   SourceKind,
   StakeholderRole,
   Structure,
@@ -49,6 +55,8 @@ export interface OrganisationDoc {
   sector?: OrganisationSector;
   description?: string;
   dpo?: PartyDoc;
+  representative?: PartyDoc;
+  staffCount?: number;
 }
 
 export interface DepartmentDoc {
@@ -67,6 +75,27 @@ export interface ServerDoc {
   region?: string;
   certifications?: string[];
   description?: string;
+  providerParent?: { name: string; country: string };
+  accessCountries?: string[];
+  /** Local key of the recipient operating the server. */
+  operator?: string;
+}
+
+export interface TiaDoc {
+  reference?: string;
+  assessedOn?: string;
+  reevaluateBy?: string;
+  stepsDone?: TiaStep[];
+  conclusion?: TiaConclusion;
+  supplementaryMeasures?: string[];
+}
+
+export interface TransferToolDoc {
+  sccModule?: SccModule;
+  bcrReference?: string;
+  derogation?: DerogationGround;
+  documentation?: string;
+  tia?: TiaDoc;
 }
 
 export interface RecipientDoc {
@@ -77,6 +106,11 @@ export interface RecipientDoc {
   safeguard: Safeguard;
   certifications?: string[];
   description?: string;
+  establishmentCountry?: string;
+  accessCountries?: string[];
+  sector?: RecipientSector;
+  subjectToGdpr?: boolean;
+  transferTool?: TransferToolDoc;
 }
 
 export interface VolumeDoc {
@@ -158,6 +192,14 @@ export interface ProcessingActivityDoc {
   securityMeasures: string[];
   datasets?: string[];
   fields?: string[];
+  organisationRole?: OrganisationRole;
+  dataSubjectCount?: number;
+  automatedDecisions?: { exists: boolean; legalOrSimilarEffect?: boolean };
+  evaluationScoring?: boolean;
+  monitoring?: { systematic: boolean; publiclyAccessibleArea?: boolean };
+  innovativeTechnology?: boolean;
+  preventsRightOrService?: boolean;
+  retentionByCategory?: { category: string; retention: string }[];
 }
 
 export interface FlowFieldDoc {

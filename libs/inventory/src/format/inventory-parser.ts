@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { InventoryError, InventoryErrorCode, type InventoryIssue, quote } from '../inventory.errors.js';
 import type { InventoryDocument } from './inventory-document.js';
-import { INVENTORY_SCHEMA } from './inventory.schema.js';
+import { DATE_PATTERN, INVENTORY_SCHEMA } from './inventory.schema.js';
 
 export const MAX_INVENTORY_BYTES = 256 * 1024 * 1024;
 /** The format never nests deeper than this; anything deeper is refused before it is walked. */
@@ -118,7 +118,12 @@ function describe(error: ErrorObject, document: unknown): InventoryIssue {
     case 'minLength':
       return { path, reason: 'must not be empty' };
     case 'pattern':
-      return { path, reason: `${quote(value)} is not a valid key (letters, digits, '.', '_' and '-')` };
+      return params.pattern === DATE_PATTERN
+        ? { path, reason: `${quote(value)} is not a date written YYYY-MM-DD` }
+        : { path, reason: `${quote(value)} is not a valid key (letters, digits, '.', '_' and '-')` };
+    case 'minimum':
+    case 'maximum':
+      return { path, reason: `${quote(value)} is not between the bounds (${error.message ?? ''})` };
     case 'maxItems':
       return { path, reason: `more than ${String(params.limit)} items` };
     case 'minItems':

@@ -1,5 +1,8 @@
 import { COUNT_MAX, DOCUMENT, type Members, RATE_MAX, type Spec } from '../model/declarations.js';
 
+/** YYYY-MM-DD; whether the date exists is checked by the compiler. */
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
 /**
  * JSON Schema (draft 2020-12) of the inventory format, version 1, derived from the entity
  * declarations (model/declarations.ts). Every string and list is bounded, so a hostile file is
@@ -18,6 +21,10 @@ export function schemaOf(spec: Spec): Record<string, unknown> {
       return { type: 'string', enum: [...spec.values] };
     case 'count':
       return { type: 'integer', minimum: 0, maximum: COUNT_MAX };
+    case 'integer':
+      return { type: 'integer', minimum: spec.min, maximum: spec.max };
+    case 'date':
+      return { type: 'string', pattern: DATE_PATTERN };
     case 'rate':
       return { type: 'number', minimum: 0, maximum: RATE_MAX };
     case 'boolean':

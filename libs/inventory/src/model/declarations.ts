@@ -12,16 +12,22 @@ import {
 import {
   ACCESS_METHODS,
   DATASET_KINDS,
+  DEROGATION_GROUNDS,
   FLOW_MECHANISMS,
   FREQUENCIES,
   HOSTING_TYPES,
   LEGAL_BASES,
+  ORGANISATION_ROLES,
   ORGANISATION_SECTORS,
   RECIPIENT_ROLES,
+  RECIPIENT_SECTORS,
   SAFEGUARDS,
+  SCC_MODULES,
   SOURCE_KINDS,
   STAKEHOLDER_ROLES,
   STRUCTURES,
+  TIA_CONCLUSIONS,
+  TIA_STEPS,
 } from './vocabulary.js';
 
 /*
@@ -95,6 +101,10 @@ export const LIST_BOUNDS = {
   activityDatasets: 5000,
   activityFields: 20000,
   flowFields: 5000,
+  accessCountries: 50,
+  retentionByCategory: 100,
+  tiaSteps: 6,
+  supplementaryMeasures: 50,
 } as const;
 
 export const COUNT_MAX = Number.MAX_SAFE_INTEGER;
@@ -105,6 +115,8 @@ export type Spec =
   | { kind: 'pattern'; pattern: string }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'count' }
+  | { kind: 'integer'; min: number; max: number }
+  | { kind: 'date' }
   | { kind: 'rate' }
   | { kind: 'boolean' }
   | { kind: 'const'; value: number }
@@ -115,7 +127,8 @@ export type Spec =
 /**
  * Where the graph keeps a member: a node property (by default of the member's name), the node's
  * key, a nested object flattened into `<prefix><Member>` properties, a list of objects as JSON
- * strings, or relationships (written and read by the compiler and the reader themselves).
+ * strings (an object nesting objects as one JSON string), or relationships (written and read by
+ * the compiler and the reader themselves).
  */
 export type Storage =
   | { as: 'property'; name?: string }
@@ -142,12 +155,15 @@ export const object = (members: Members): Spec => ({ kind: 'object', members });
 const count: Spec = { kind: 'count' };
 const rate: Spec = { kind: 'rate' };
 const boolean: Spec = { kind: 'boolean' };
+/** A calendar date written YYYY-MM-DD (the compiler checks that it exists). */
+const date: Spec = { kind: 'date' };
 
 const stored: Storage = { as: 'property' };
 const related: Storage = { as: 'relationship' };
 export const required = (spec: Spec, storage: Storage = stored): Member => ({ spec, required: true, storage });
 export const optional = (spec: Spec, storage: Storage = stored): Member => ({ spec, required: false, storage });
 const flattened = (prefix: string): Storage => ({ as: 'flattened', prefix });
+const json: Storage = { as: 'json' };
 
 const localKey = pattern(KEY_PATTERN);
 const fieldRef = pattern(`${KEY_PATTERN}/${FIELD_NAME_PATTERN}`);
@@ -170,6 +186,8 @@ const VOLUME: Members = { records: optional(count), bytes: optional(count) };
 const VELOCITY: Members = { recordsPerDay: optional(rate), bytesPerDay: optional(rate) };
 const stakeholders = optional(list(object(STAKEHOLDER), LIST_BOUNDS.stakeholders), related);
 const certifications = optional(list(text(TEXT_BOUNDS.code), LIST_BOUNDS.certifications));
+/** Countries from which staff or support access the data (EDPB Guidelines 05/2021: remote access is a transfer). */
+const accessCountries = optional(list(country, LIST_BOUNDS.accessCountries));
 
 export const ORGANISATION: Members = {
   key: required(pattern(ORGANISATION_KEY_PATTERN), { as: 'nodeKey' }),
@@ -178,6 +196,10 @@ export const ORGANISATION: Members = {
   sector: optional(enumOf(ORGANISATION_SECTORS)),
   description,
   dpo: optional(object(PARTY), flattened('dpo')),
+  /** Representative in the Union (Art. 27), for an organisation established outside it. */
+  representative: optional(object(PARTY), flattened('representative')),
+  /** Head count (CNIL exemption of HR processing below 250, délibération 2019-118). */
+  staffCount: optional(count),
 };
 
 export const DEPARTMENT: Members = {
@@ -196,6 +218,33 @@ export const SERVER: Members = {
   region: optional(anyText(TEXT_BOUNDS.name)),
   certifications,
   description,
+  /** The provider's parent company and the country whose law governs it (extraterritorial reach). */
+  providerParent: optional(
+    object({ name: required(text(TEXT_BOUNDS.name)), country: required(country) }),
+    flattened('providerParent'),
+  ),
+  accessCountries,
+  /** The recipient (processor) that operates the server. */
+  operator: optional(localKey),
+};
+
+/** The six steps of EDPB Recommendations 01/2020, as recorded for one transfer. */
+export const TIA: Members = {
+  reference: optional(anyText(TEXT_BOUNDS.name)),
+  assessedOn: optional(date),
+  reevaluateBy: optional(date),
+  stepsDone: optional(list(enumOf(TIA_STEPS), LIST_BOUNDS.tiaSteps)),
+  conclusion: optional(enumOf(TIA_CONCLUSIONS)),
+  supplementaryMeasures: optional(list(text(TEXT_BOUNDS.statement), LIST_BOUNDS.supplementaryMeasures)),
+};
+
+/** The details of the Chapter V tool recorded for a recipient. */
+export const TRANSFER_TOOL: Members = {
+  sccModule: optional({ kind: 'integer', min: SCC_MODULES[0], max: SCC_MODULES[SCC_MODULES.length - 1] }),
+  bcrReference: optional(anyText(TEXT_BOUNDS.name)),
+  derogation: optional(enumOf(DEROGATION_GROUNDS)),
+  documentation: optional(anyText(TEXT_BOUNDS.description)),
+  tia: optional(object(TIA)),
 };
 
 export const RECIPIENT: Members = {
@@ -206,6 +255,14 @@ export const RECIPIENT: Members = {
   safeguard: required(enumOf(SAFEGUARDS)),
   certifications,
   description,
+  /** Where the recipient is established, when it differs from where it processes the data. */
+  establishmentCountry: optional(country),
+  accessCountries,
+  /** Decides partial adequacy (Canada PIPEDA, Japan APPI). */
+  sector: optional(enumOf(RECIPIENT_SECTORS)),
+  /** The importer's processing is itself subject to the GDPR (Art. 3(2)). */
+  subjectToGdpr: optional(boolean),
+  transferTool: optional(object(TRANSFER_TOOL), json),
 };
 
 /** A dataset's fields are the hot path of an import: the compiler writes them by hand (see its test). */
@@ -281,6 +338,27 @@ export const ACTIVITY: Members = {
   securityMeasures: required(list(text(TEXT_BOUNDS.statement), LIST_BOUNDS.securityMeasures, 1)),
   datasets: optional(list(localKey, LIST_BOUNDS.activityDatasets), related),
   fields: optional(list(fieldRef, LIST_BOUNDS.activityFields), related),
+  // Compliance facts (issue 11 item 5): absent means "not declared", never "no".
+  organisationRole: optional(enumOf(ORGANISATION_ROLES)),
+  dataSubjectCount: optional(count),
+  automatedDecisions: optional(
+    object({ exists: required(boolean), legalOrSimilarEffect: optional(boolean) }),
+    flattened('automatedDecisions'),
+  ),
+  evaluationScoring: optional(boolean),
+  monitoring: optional(
+    object({ systematic: required(boolean), publiclyAccessibleArea: optional(boolean) }),
+    flattened('monitoring'),
+  ),
+  innovativeTechnology: optional(boolean),
+  preventsRightOrService: optional(boolean),
+  retentionByCategory: optional(
+    list(
+      object({ category: required(text(TEXT_BOUNDS.name)), retention: required(text(TEXT_BOUNDS.retention)) }),
+      LIST_BOUNDS.retentionByCategory,
+    ),
+    json,
+  ),
 };
 
 const FLOW_FIELD: Members = { from: required(fieldRef), to: required(fieldRef) };

@@ -50,7 +50,12 @@ export function encodeMembers(members: Members, doc: object): Record<string, Sto
       for (const inner of nestedMembers(member.spec))
         out[`${storage.prefix}${capitalised(inner)}`] = (nested[inner] ?? null) as StoredValue;
     } else if (storage.as === 'json') {
-      out[name] = ((value ?? []) as unknown[]).map((item) => JSON.stringify(item));
+      out[name] =
+        member.spec.kind === 'list'
+          ? ((value ?? []) as unknown[]).map((item) => JSON.stringify(item))
+          : value === undefined || value === null
+            ? null
+            : JSON.stringify(value);
     }
   }
   return out;
@@ -75,7 +80,11 @@ export function decodeMembers<T extends object>(
         nestedMembers(member.spec).map((inner) => [inner, props[`${storage.prefix}${capitalised(inner)}`]]),
       );
     } else if (storage.as === 'json') {
-      out[name] = (props[name] as string[] | undefined)?.map((json) => JSON.parse(json) as unknown);
+      const stored = props[name] as string[] | string | null | undefined;
+      out[name] =
+        typeof stored === 'string'
+          ? (JSON.parse(stored) as unknown)
+          : stored?.map((json) => JSON.parse(json) as unknown);
     } else out[name] = related[name];
   }
   return compactDoc(out) as T;

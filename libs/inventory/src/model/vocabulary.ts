@@ -109,3 +109,24 @@ export type FlowMechanism = (typeof FLOW_MECHANISMS)[number];
 
 export const ORGANISATION_SECTORS = ['PUBLIC', 'PRIVATE', 'NON_PROFIT'] as const;
 export type OrganisationSector = (typeof ORGANISATION_SECTORS)[number];
+
+/*
+ * Vocabularies of the compliance additions (issue 11 item 5): the compliance rules own them, the
+ * format reuses them so a declared value is exactly what the rules read.
+ */
+export {
+  DEROGATION_GROUNDS,
+  ORGANISATION_ROLES,
+  RECIPIENT_SECTORS,
+  SCC_MODULES,
+  TIA_CONCLUSIONS,
+  TIA_STEPS,
+} from '@cartographer/compliance';
+export type {
+  DerogationGround,
+  OrganisationRole,
+  RecipientSector,
+  SccModule,
+  TiaConclusion,
+  TiaStep,
+} from '@cartographer/compliance';

@@ -1,5 +1,18 @@
-import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { Field, Float, InputType } from '@nestjs/graphql';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import {
   DEPARTMENT,
   HOSTING_TYPES,
@@ -27,6 +40,14 @@ import {
   RevisionInput,
   StakeholderInput,
 } from './inventory-common.input.js';
+import { ProviderParentInput, TransferToolInput } from './compliance-facts.input.js';
+import {
+  COUNT_MAX as FACT_COUNT_MAX,
+  LIST_BOUNDS,
+  RECIPIENT_SECTORS,
+  type RecipientSector,
+  TEXT_BOUNDS as FACT_TEXT_BOUNDS,
+} from '@cartographer/inventory';
 
 @InputType()
 export class CreateOrganisationInput {
@@ -63,6 +84,18 @@ export class CreateOrganisationInput {
   @IsOptional()
   @Nested(() => PartyInput)
   dpo?: PartyInput;
+
+  @Field(() => PartyInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => PartyInput)
+  representative?: PartyInput;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(FACT_COUNT_MAX)
+  staffCount?: number;
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
@@ -95,6 +128,18 @@ export class UpdateOrganisationInput extends RevisionInput {
   @IsOptional()
   @Nested(() => PartyInput)
   dpo?: PartyInput | null;
+
+  @Field(() => PartyInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => PartyInput)
+  representative?: PartyInput | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(FACT_COUNT_MAX)
+  staffCount?: number | null;
 }
 
 @InputType()
@@ -200,6 +245,24 @@ export class CreateServerInput {
   @IsString()
   @MaxLength(maxLengthOf(SERVER, 'description'))
   description?: string;
+
+  @Field(() => ProviderParentInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => ProviderParentInput)
+  providerParent?: ProviderParentInput;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST_BOUNDS.accessCountries)
+  @IsString({ each: true })
+  @MaxLength(FACT_TEXT_BOUNDS.country, { each: true })
+  accessCountries?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
+  operator?: string;
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
@@ -247,6 +310,24 @@ export class UpdateServerInput extends RevisionInput {
   @IsString()
   @MaxLength(maxLengthOf(SERVER, 'description'))
   description?: string | null;
+
+  @Field(() => ProviderParentInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => ProviderParentInput)
+  providerParent?: ProviderParentInput | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST_BOUNDS.accessCountries)
+  @IsString({ each: true })
+  @MaxLength(FACT_TEXT_BOUNDS.country, { each: true })
+  accessCountries?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
+  operator?: string | null;
 }
 
 @InputType()
@@ -291,6 +372,35 @@ export class CreateRecipientInput {
   @IsString()
   @MaxLength(maxLengthOf(RECIPIENT, 'description'))
   description?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(FACT_TEXT_BOUNDS.country)
+  establishmentCountry?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST_BOUNDS.accessCountries)
+  @IsString({ each: true })
+  @MaxLength(FACT_TEXT_BOUNDS.country, { each: true })
+  accessCountries?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(RECIPIENT_SECTORS)
+  sector?: RecipientSector;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  subjectToGdpr?: boolean;
+
+  @Field(() => TransferToolInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => TransferToolInput)
+  transferTool?: TransferToolInput;
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
@@ -331,4 +441,33 @@ export class UpdateRecipientInput extends RevisionInput {
   @IsString()
   @MaxLength(maxLengthOf(RECIPIENT, 'description'))
   description?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(FACT_TEXT_BOUNDS.country)
+  establishmentCountry?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST_BOUNDS.accessCountries)
+  @IsString({ each: true })
+  @MaxLength(FACT_TEXT_BOUNDS.country, { each: true })
+  accessCountries?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(RECIPIENT_SECTORS)
+  sector?: RecipientSector | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  subjectToGdpr?: boolean | null;
+
+  @Field(() => TransferToolInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => TransferToolInput)
+  transferTool?: TransferToolInput | null;
 }

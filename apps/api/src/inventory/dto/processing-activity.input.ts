@@ -1,13 +1,17 @@
-import { Field, InputType } from '@nestjs/graphql';
+import { Field, Float, InputType } from '@nestjs/graphql';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsInt,
   IsOptional,
   IsString,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
 import {
@@ -36,6 +40,13 @@ import {
   RevisionInput,
   TransferInput,
 } from './inventory-common.input.js';
+import { AutomatedDecisionsInput, CategoryRetentionInput, MonitoringInput } from './compliance-facts.input.js';
+import {
+  COUNT_MAX as FACT_COUNT_MAX,
+  LIST_BOUNDS,
+  ORGANISATION_ROLES,
+  type OrganisationRole,
+} from '@cartographer/inventory';
 
 const FIELD_KEY_MESSAGE = '$property must hold field keys <organisation>:<dataset>/<field>';
 
@@ -168,6 +179,50 @@ export class CreateProcessingActivityInput {
   @ArrayMaxSize(maxItemsOf(ACTIVITY, 'fields'))
   @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
   fields?: string[];
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(ORGANISATION_ROLES)
+  organisationRole?: OrganisationRole;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(FACT_COUNT_MAX)
+  dataSubjectCount?: number;
+
+  @Field(() => AutomatedDecisionsInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => AutomatedDecisionsInput)
+  automatedDecisions?: AutomatedDecisionsInput;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  evaluationScoring?: boolean;
+
+  @Field(() => MonitoringInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => MonitoringInput)
+  monitoring?: MonitoringInput;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  innovativeTechnology?: boolean;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  preventsRightOrService?: boolean;
+
+  @Field(() => [CategoryRetentionInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST_BOUNDS.retentionByCategory)
+  @Nested(() => CategoryRetentionInput)
+  retentionByCategory?: CategoryRetentionInput[];
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
@@ -304,6 +359,50 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @ArrayMaxSize(maxItemsOf(ACTIVITY, 'fields'))
   @Matches(FIELD_KEY, { each: true, message: FIELD_KEY_MESSAGE })
   fields?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsIn(ORGANISATION_ROLES)
+  organisationRole?: OrganisationRole | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(FACT_COUNT_MAX)
+  dataSubjectCount?: number | null;
+
+  @Field(() => AutomatedDecisionsInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => AutomatedDecisionsInput)
+  automatedDecisions?: AutomatedDecisionsInput | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  evaluationScoring?: boolean | null;
+
+  @Field(() => MonitoringInput, { nullable: true })
+  @IsOptional()
+  @Nested(() => MonitoringInput)
+  monitoring?: MonitoringInput | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  innovativeTechnology?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  preventsRightOrService?: boolean | null;
+
+  @Field(() => [CategoryRetentionInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(LIST_BOUNDS.retentionByCategory)
+  @Nested(() => CategoryRetentionInput)
+  retentionByCategory?: CategoryRetentionInput[] | null;
 }
 
 @InputType()

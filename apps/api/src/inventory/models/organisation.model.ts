@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import type { OrganisationSector } from '@cartographer/inventory';
 import { OrganisationSectorEnum } from '../inventory-enums.js';
 import { Paginated, PartyModel, RevisionedModel } from './common.model.js';
@@ -27,6 +27,12 @@ export class OrganisationModel extends RevisionedModel {
 
   @Field(() => PartyModel, { nullable: true })
   dpo?: PartyModel | null;
+
+  @Field(() => PartyModel, { nullable: true, description: 'Representative in the Union (Art. 27).' })
+  representative?: PartyModel | null;
+
+  @Field(() => Float, { nullable: true, description: 'Head count (CNIL HR exemption below 250).' })
+  staffCount?: number | null;
 }
 
 @ObjectType('OrganisationPage')

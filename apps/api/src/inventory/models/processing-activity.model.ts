@@ -1,8 +1,9 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
 import { Jurisdiction } from '@cartographer/compliance';
 import type { FlowMechanism, Frequency, LegalBasis, Safeguard } from '@cartographer/inventory';
 import { FlowMechanismEnum, FrequencyEnum, LegalBasisEnum, SafeguardEnum } from '../inventory-enums.js';
 import { Paginated, PartyModel, RevisionedModel } from './common.model.js';
+import { AutomatedDecisionsModel, CategoryRetentionModel, MonitoringModel } from './compliance-facts.model.js';
 
 @ObjectType('ProcessingActivity', { description: 'An entry of the Art. 30 record of processing activities.' })
 export class ProcessingActivityModel extends RevisionedModel {
@@ -59,6 +60,36 @@ export class ProcessingActivityModel extends RevisionedModel {
 
   @Field(() => [String])
   securityMeasures!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The organisation’s role here: CONTROLLER, JOINT_CONTROLLER or PROCESSOR.',
+  })
+  organisationRole?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'Number of data subjects concerned.' })
+  dataSubjectCount?: number | null;
+
+  @Field(() => AutomatedDecisionsModel, { nullable: true })
+  automatedDecisions?: AutomatedDecisionsModel | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Evaluation or scoring, profiling included (WP248).' })
+  evaluationScoring?: boolean | null;
+
+  @Field(() => MonitoringModel, { nullable: true })
+  monitoring?: MonitoringModel | null;
+
+  @Field(() => Boolean, { nullable: true })
+  innovativeTechnology?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The processing may prevent data subjects from exercising a right or using a service.',
+  })
+  preventsRightOrService?: boolean | null;
+
+  @Field(() => [CategoryRetentionModel], { nullable: true })
+  retentionByCategory?: CategoryRetentionModel[] | null;
 }
 
 @ObjectType('ProcessingActivityPage')

@@ -3,6 +3,7 @@ import { Jurisdiction } from '@cartographer/compliance';
 import type { HostingType, RecipientRole, Safeguard } from '@cartographer/inventory';
 import { HostingTypeEnum, RecipientRoleEnum, SafeguardEnum } from '../inventory-enums.js';
 import { Paginated, RevisionedModel } from './common.model.js';
+import { ProviderParentModel, TransferToolModel } from './compliance-facts.model.js';
 
 @ObjectType('Server', { description: 'Where data sources are hosted; its country gives the jurisdiction.' })
 export class ServerModel extends RevisionedModel {
@@ -35,6 +36,15 @@ export class ServerModel extends RevisionedModel {
 
   @Field(() => String, { nullable: true })
   description?: string | null;
+
+  @Field(() => ProviderParentModel, { nullable: true })
+  providerParent?: ProviderParentModel | null;
+
+  @Field(() => [String], { nullable: true, description: 'Countries from which staff or support access the data.' })
+  accessCountries?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Local key of the recipient (processor) operating the server.' })
+  operator?: string | null;
 
   @Field(() => Jurisdiction, {
     nullable: true,
@@ -79,6 +89,24 @@ export class RecipientModel extends RevisionedModel {
 
   @Field(() => String, { nullable: true })
   description?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where the recipient is established (ISO 3166-1 alpha-2).' })
+  establishmentCountry?: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'Countries from which its staff or support access the data.' })
+  accessCountries?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'COMMERCIAL, PUBLIC, NON_PROFIT or UNKNOWN (partial adequacy).' })
+  sector?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The importer’s processing is itself subject to the GDPR (Art. 3(2)).',
+  })
+  subjectToGdpr?: boolean | null;
+
+  @Field(() => TransferToolModel, { nullable: true })
+  transferTool?: TransferToolModel | null;
 
   @Field(() => Jurisdiction, { nullable: true })
   jurisdiction?: Jurisdiction | null;

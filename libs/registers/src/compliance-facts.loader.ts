@@ -1,0 +1,182 @@
+import type {
+  ActivityFacts,
+  ComplianceFacts,
+  FindingFacts,
+  FindingOriginFact,
+  FindingStatusFact,
+  IdentifierTier,
+} from '@cartographer/compliance';
+import { IDENTIFIER_TIERS } from '@cartographer/compliance';
+import type { Neo4jService } from '@cartographer/graph';
+import {
+  type InventoryDocument,
+  InventoryError,
+  InventoryErrorCode,
+  Label,
+  Rel,
+  readInventory,
+} from '@cartographer/inventory';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { RegistersError, RegistersErrorCode, quoted } from './registers.errors.js';
+
+/** What the caller may read: the API's access filter of ProcessingActivity reads (null = all). */
+export interface ReadScope {
+  organisations: readonly string[] | null;
+  departments: readonly string[] | null;
+}
+
+/** For trusted callers (the CLI, benchmarks): every organisation and department. */
+export const READ_ALL: ReadScope = Object.freeze({ organisations: null, departments: null });
+
+export interface FactsQuery {
+  organisation: string;
+  /** Only this department's processing activities (servers, recipients and sources stay: transfers need them). */
+  department?: string;
+  scope: ReadScope;
+}
+
+/*
+ * Findings: summaries only (category, special category, tier, status, origin), never a masked
+ * exemplar or evidence. Sorted so the facts, and every document computed from them, are the same
+ * bytes for the same graph.
+ */
+const FINDINGS = `
+  MATCH (f:${Label.Field} {organisation: $organisation})-[:${Rel.HAS_FINDING}]->(x:${Label.Finding})
+  WHERE x.category IS NOT NULL
+  RETURN f.key AS field, x.category AS category, x.specialCategoryKind AS specialCategory, x.tier AS tier,
+         coalesce(x.quasiIdentifier, false) AS quasi, x.status AS status, x.origin AS origin
+  ORDER BY field, origin, category`;
+
+/** Data-subject kinds observed on datasets, when a scan recorded them. */
+const SUBJECT_KINDS = `
+  MATCH (d:${Label.Dataset} {organisation: $organisation})
+  WHERE d.dataSubjectKinds IS NOT NULL AND size(d.dataSubjectKinds) > 0
+  RETURN d.localKey AS dataset, d.dataSubjectKinds AS kinds
+  ORDER BY dataset`;
+
+const STATUS: Readonly<Record<string, FindingStatusFact>> = {
+  OPEN: 'PENDING',
+  PENDING: 'PENDING',
+  CONFIRMED: 'CONFIRMED',
+  REJECTED: 'REJECTED',
+};
+
+/**
+ * The tier when the classifier stored one; else a quasi-identifier is QUASI_IDENTIFIER and any other
+ * finding LINKED_ATTRIBUTE (it is never promoted to a direct identifier on a guess). The rules do not
+ * read the tier yet (docs/compliance.md).
+ */
+function tierOf(tier: unknown, quasi: boolean): IdentifierTier {
+  if ((IDENTIFIER_TIERS as readonly unknown[]).includes(tier)) return tier as IdentifierTier;
+  return quasi ? 'QUASI_IDENTIFIER' : 'LINKED_ATTRIBUTE';
+}
+
+async function findingsByField(tx: ManagedTransaction, organisation: string): Promise<Map<string, FindingFacts[]>> {
+  const result = await tx.run(FINDINGS, { organisation });
+  const out = new Map<string, FindingFacts[]>();
+  for (const record of result.records) {
+    const field = record.get('field') as string;
+    const origin = record.get('origin') as string;
+    const finding: FindingFacts = {
+      category: record.get('category') as string,
+      specialCategory: (record.get('specialCategory') as string | null) ?? null,
+      tier: tierOf(record.get('tier'), record.get('quasi') as boolean),
+      status: STATUS[record.get('status') as string] ?? 'PENDING',
+      origin: (origin === 'SCAN' || origin === 'DECLARED' || origin === 'PROPAGATED'
+        ? origin
+        : 'SCAN') as FindingOriginFact,
+    };
+    let list = out.get(field);
+    if (!list) out.set(field, (list = []));
+    list.push(finding);
+  }
+  return out;
+}
+
+async function subjectKinds(tx: ManagedTransaction, organisation: string): Promise<Map<string, string[]>> {
+  const result = await tx.run(SUBJECT_KINDS, { organisation });
+  return new Map(result.records.map((r) => [r.get('dataset') as string, [...(r.get('kinds') as string[])].sort()]));
+}
+
+/** The inventory document plus the graph's own facts, as ComplianceFacts: a mapping, member for member. */
+export function factsOf(
+  doc: InventoryDocument,
+  findings: ReadonlyMap<string, FindingFacts[]>,
+  kinds: ReadonlyMap<string, string[]>,
+  activities: (activity: ActivityFacts) => boolean = () => true,
+): ComplianceFacts {
+  const org = doc.organisation.key;
+  return {
+    organisation: doc.organisation,
+    departments: doc.departments,
+    servers: doc.servers,
+    recipients: doc.recipients,
+    sources: doc.sources?.map((source) => ({
+      ...source,
+      datasets: source.datasets?.map((dataset) => {
+        const dataSubjectKinds = kinds.get(dataset.key);
+        return {
+          ...dataset,
+          ...(dataSubjectKinds ? { dataSubjectKinds } : {}),
+          fields: dataset.fields?.map((field) => {
+            const found = findings.get(`${org}:${dataset.key}/${field.name}`);
+            return found ? { name: field.name, findings: found } : { name: field.name };
+          }),
+        };
+      }),
+    })),
+    processingActivities: doc.processingActivities?.filter(activities),
+    flows: doc.flows,
+  };
+}
+
+/** Reads the facts in the caller's transaction (the DPIA mutations read and write in one). */
+export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQuery): Promise<ComplianceFacts> {
+  const { organisation, department, scope } = query;
+  const notFound = () =>
+    new RegistersError(
+      RegistersErrorCode.ORGANISATION_NOT_FOUND,
+      'organisation',
+      `${quoted(organisation)} does not exist or is not readable by this caller`,
+    );
+  if (scope.organisations !== null && !scope.organisations.includes(organisation)) throw notFound();
+  let doc: InventoryDocument;
+  try {
+    doc = await readInventory(tx, organisation);
+  } catch (error) {
+    if (error instanceof InventoryError && error.code === InventoryErrorCode.NOT_FOUND) throw notFound();
+    throw error;
+  }
+  if (department !== undefined && !(doc.departments ?? []).some((d) => d.key === department))
+    throw new RegistersError(
+      RegistersErrorCode.DEPARTMENT_NOT_FOUND,
+      'department',
+      `${quoted(department)} is not a department of ${quoted(organisation)}`,
+    );
+  const readable = scope.departments;
+  const findings = await findingsByField(tx, organisation);
+  const kinds = await subjectKinds(tx, organisation);
+  return factsOf(
+    doc,
+    findings,
+    kinds,
+    (a) =>
+      (department === undefined || a.department === department) &&
+      (readable === null || readable.includes(a.department)),
+  );
+}
+
+/**
+ * The ComplianceFacts of one organisation, read through the inventory read model (never raw
+ * node properties) plus the findings summaries per field and the datasets' observed subject kinds.
+ * An organisation the caller may not read answers NOT_FOUND, like one that does not exist.
+ */
+export function loadComplianceFacts(
+  neo4j: Neo4jService,
+  organisation: string,
+  options: { department?: string; scope: ReadScope },
+): Promise<ComplianceFacts> {
+  return neo4j.read((tx) =>
+    readComplianceFacts(tx, { organisation, department: options.department, scope: options.scope }),
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Compliance benchmark: for the demo (examples/demo, imported with its declared-field
+ * classification) and for the 1M-field synthetic organisation (scripts/synthetic-inventory.ts with
+ * servers, recipients and activities, plus one finding per ten fields), times the load of the
+ * ComplianceFacts from the graph and the three computations (transfers, Art. 30 record, DPIA
+ * screening), and prints the memory used. Last line: one JSON object.
+ *
+ *   npm run bench:compliance -- [--datasets 10000] [--fields 100] [--heap 6g]
+ *
+ * Uses NEO4J_URI/NEO4J_PASSWORD when set, otherwise starts a local Neo4j in a temporary folder.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { AuditOutbox } from '@cartographer/access';
+import { ALLOW_EVERY_IMPORT, importInventory } from '@cartographer/findings';
+import {
+  createDriver,
+  ensureNeo4jInstalled,
+  GraphMigrationService,
+  Neo4jService,
+  startLocalNeo4j,
+} from '@cartographer/graph';
+import { DEMO_DIR, InventoryImportService, parseInventory } from '@cartographer/inventory';
+import { computeAll, loadComplianceFacts, READ_ALL } from '@cartographer/registers';
+import { syntheticInventory } from './synthetic-inventory.js';
+
+const { values } = parseArgs({
+  options: {
+    datasets: { type: 'string', default: '10000' },
+    fields: { type: 'string', default: '100' },
+    heap: { type: 'string', default: '4g' },
+  },
+});
+const AS_OF = '2026-12-01';
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+interface Figures {
+  fields: number;
+  activities: number;
+  transfers: number;
+  loadSeconds: number;
+  computeSeconds: number;
+  totalSeconds: number;
+  heapUsedMb: number;
+  rssMb: number;
+}
+
+async function measure(neo4j: Neo4jService, organisation: string): Promise<Figures> {
+  globalThis.gc?.();
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const t0 = performance.now();
+  const facts = await loadComplianceFacts(neo4j, organisation, { scope: READ_ALL });
+  const t1 = performance.now();
+  const { transfers, record, screening } = computeAll(facts, AS_OF);
+  const t2 = performance.now();
+  clearInterval(sampler);
+  const memory = process.memoryUsage();
+  peakRss = Math.max(peakRss, memory.rss);
+  const fields = (facts.sources ?? []).reduce(
+    (n, s) => n + (s.datasets ?? []).reduce((m, d) => m + (d.fields?.length ?? 0), 0),
+    0,
+  );
+  const figures = {
+    fields,
+    activities: record.activities.length,
+    transfers: transfers.transfers.length,
+    loadSeconds: Number(((t1 - t0) / 1000).toFixed(2)),
+    computeSeconds: Number(((t2 - t1) / 1000).toFixed(2)),
+    totalSeconds: Number(((t2 - t0) / 1000).toFixed(2)),
+    heapUsedMb: mb(memory.heapUsed),
+    rssMb: mb(peakRss),
+  };
+  console.log(
+    `${organisation}: ${fields} fields, ${figures.activities} activities (${screening.activities.length} screened), ${figures.transfers} transfers: load ${figures.loadSeconds} s + compute ${figures.computeSeconds} s = ${figures.totalSeconds} s; heap used ${figures.heapUsedMb} MB, peak RSS ${figures.rssMb} MB`,
+  );
+  return figures;
+}
+
+async function main(): Promise<void> {
+  let home: string | undefined;
+  let stop = async () => {};
+  let connection = {
+    uri: process.env.NEO4J_URI ?? '',
+    user: process.env.NEO4J_USER ?? 'neo4j',
+    password: process.env.NEO4J_PASSWORD ?? '',
+  };
+  if (!connection.uri) {
+    home = await mkdtemp(join(tmpdir(), 'carto-bench-compliance-'));
+    await ensureNeo4jInstalled();
+    const server = await startLocalNeo4j({
+      homeDir: home,
+      password: randomBytes(12).toString('hex'),
+      heap: values.heap,
+      initialHeap: values.heap,
+      pagecache: '1g',
+    });
+    connection = { uri: server.uri, user: server.user, password: server.password };
+    stop = () => server.stop();
+  }
+  const neo4j = new Neo4jService(createDriver(connection), connection);
+  const suffix = Date.now().toString(36);
+  const demoOrg = `demo-${suffix}`;
+  const benchOrg = `bench-compliance-${suffix}`;
+  try {
+    await new GraphMigrationService(neo4j).migrate();
+    const demo = parseInventory(await readFile(join(DEMO_DIR, 'ville-de-lormont-sur-loire.yaml'), 'utf8'));
+    await importInventory(
+      { neo4j, outbox: new AuditOutbox() },
+      { document: { ...demo, organisation: { ...demo.organisation, key: demoOrg } }, authorize: ALLOW_EVERY_IMPORT },
+    );
+    const t0 = performance.now();
+    const document = syntheticInventory(benchOrg, Number(values.datasets), Number(values.fields), { compliance: true });
+    await new InventoryImportService(neo4j).importDocument(document);
+    // One scan finding per ten fields, in batches: what the loader reads besides the declarations.
+    const categories = ['IDENTITY', 'CONTACT', 'HEALTH', 'FINANCIAL', 'LOCATION'];
+    for (let s = 0; s < (document.sources ?? []).length; s++) {
+      await neo4j.queryWrite(
+        `MATCH (d:Dataset {organisation: $org})-[:HAS_FIELD]->(f:Field)
+         WHERE d.localKey STARTS WITH $prefix AND toInteger(split(f.name, '_')[1]) % 10 = 0
+         CREATE (f)-[:HAS_FINDING]->(:Finding {key: f.key + '#classification', organisation: $org, field: f.key,
+           origin: 'SCAN', status: 'OPEN', personal: true, quasiIdentifier: false,
+           category: $categories[toInteger(split(f.name, '_')[1]) / 10 % size($categories)],
+           specialCategory: false, specialCategoryKind: null})`,
+        { org: benchOrg, prefix: `ds-${s}-`, categories },
+      );
+    }
+    console.log(
+      `imported the 1M-field organisation and its findings in ${((performance.now() - t0) / 1000).toFixed(1)} s (not counted)`,
+    );
+    const demoFigures = await measure(neo4j, demoOrg);
+    const benchFigures = await measure(neo4j, benchOrg);
+    console.log(
+      JSON.stringify({
+        asOf: AS_OF,
+        demo: demoFigures,
+        oneMillionFields: benchFigures,
+        targetSeconds: 5,
+        targetMb: 500,
+        withinTarget: benchFigures.totalSeconds < 5 && benchFigures.rssMb < 500,
+      }),
+    );
+  } finally {
+    try {
+      for (const org of [demoOrg, benchOrg]) {
+        // Deleted in slices: one transaction for 2M nodes would need a large heap.
+        for (;;) {
+          const rows = await neo4j.queryWrite<{ n: { toNumber(): number } }>(
+            'MATCH (n {organisation: $org}) WITH n LIMIT 50000 DETACH DELETE n RETURN count(*) AS n',
+            { org },
+          );
+          if ((rows[0]?.n.toNumber() ?? 0) === 0) break;
+        }
+      }
+    } finally {
+      // The local Neo4j is stopped even when the clean-up fails.
+      await neo4j.driver.close();
+      await stop();
+      if (home) await rm(home, { recursive: true, force: true });
+    }
+  }
+}
+
+await main();

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ACCESS_ENTITIES, AuditService, PasswordService, UsersService } from '@cartographer/access';
+import {
+  ACCESS_ENTITIES,
+  AuditOutbox,
+  AuditOutboxRelay,
+  AuditService,
+  PasswordService,
+  UsersService,
+} from '@cartographer/access';
 import { InventoryImportService } from '@cartographer/inventory';
 import { ComplianceRegisters } from '@cartographer/registers';
 import { ScanRunsRepository } from '@cartographer/scan';
@@ -22,6 +29,9 @@ export class CliServices {
     return this.made.get(name) as Promise<T>;
   }
 
+  /** The audit outbox graph changes enqueue their entry in, inside their own transaction. */
+  readonly outbox = new AuditOutbox();
+
   audit(): Promise<AuditService> {
     return this.once('audit', async () => new AuditService(await this.runtime.postgres(ACCESS_ENTITIES)));
   }
@@ -32,6 +42,25 @@ export class CliServices {
       async () =>
         new UsersService(await this.runtime.postgres(ACCESS_ENTITIES), new PasswordService(), await this.audit()),
     );
+  }
+
+  relay(): Promise<AuditOutboxRelay> {
+    return this.once('relay', async () => new AuditOutboxRelay(await this.runtime.graph(), await this.audit()));
+  }
+
+  /**
+   * Appends what the command enqueued to the audit chain. The change is committed already: if
+   * PostgreSQL cannot be reached, the entries stay in the outbox (the API appends them at its next
+   * start, as does the next CLI action) and one line says so.
+   */
+  async relayAudit(): Promise<void> {
+    try {
+      await (await this.relay()).relay();
+    } catch (error) {
+      process.stderr.write(
+        `carto: the audit entry stays in the graph's outbox until the next relay: ${(error as Error).message}\n`,
+      );
+    }
   }
 
   importer(): Promise<InventoryImportService> {

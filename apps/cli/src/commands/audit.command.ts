@@ -1,6 +1,5 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
-import { AuditOutboxRelay, AuditService } from '@cartographer/access';
-import { CliRuntime } from '../cli-runtime.js';
+import { CliServices } from '../cli-services.js';
 import { ExitCode } from '../cli-errors.js';
 import { CliFailure } from './users.command.js';
 
@@ -13,12 +12,12 @@ const STALE_OUTBOX_MS = 60_000;
     'Recompute the audit hash chain; exit 6 naming the first altered, deleted or reordered row, or audit entries waiting in the outbox for over a minute',
 })
 export class AuditVerifyCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(private readonly services: CliServices) {
     super();
   }
 
   async run(): Promise<void> {
-    const audit = new AuditService(await this.runtime.postgres());
+    const audit = await this.services.audit();
     const result = await audit.verify();
     if (!result.ok) {
       throw new CliFailure(
@@ -28,7 +27,7 @@ export class AuditVerifyCommand extends CommandRunner {
     }
     // Graph changes whose entry is still in the outbox after a minute: the relay is not running
     // (no API up since a crash) or cannot append. The chain is intact, but it is not complete.
-    const relay = new AuditOutboxRelay(await this.runtime.graph(), audit);
+    const relay = await this.services.relay();
     const waiting = await relay.pendingSince(new Date(Date.now() - STALE_OUTBOX_MS));
     if (waiting.count > 0) {
       throw new CliFailure(

@@ -1,8 +1,9 @@
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { reviewFinding } from '@cartographer/findings';
 import { CliRuntime } from '../cli-runtime.js';
+import { CliServices } from '../cli-services.js';
 import { ExitCode } from '../cli-errors.js';
-import { cliActor, cliOutbox, relayAudit } from './cli-audit.js';
+import { cliActor } from './cli-audit.js';
 import { CliFailure } from './users.command.js';
 
 interface ReviewOptions {
@@ -16,7 +17,10 @@ interface ReviewOptions {
     'Confirm or reject a finding (decision: confirm or reject); a rejection suppresses it on later scans. Audited as the CLI operator',
 })
 export class FindingsReviewCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(
+    private readonly runtime: CliRuntime,
+    private readonly services: CliServices,
+  ) {
     super();
   }
 
@@ -32,7 +36,7 @@ export class FindingsReviewCommand extends CommandRunner {
     const actor = cliActor();
     // The same use case as the API's reviewFinding; the CLI operator may review any finding.
     const { after, propagated } = await reviewFinding(
-      { neo4j: await this.runtime.graph(), outbox: cliOutbox },
+      { neo4j: await this.runtime.graph(), outbox: this.services.outbox },
       {
         key,
         decision: decision === 'confirm' ? 'CONFIRM' : 'REJECT',
@@ -42,7 +46,7 @@ export class FindingsReviewCommand extends CommandRunner {
       },
       () => undefined,
     );
-    await relayAudit(this.runtime);
+    await this.services.relayAudit();
     process.stdout.write(
       `finding '${key}' ${after.status.toLowerCase()}; ${propagated} findings propagated in '${after.organisation}'\n`,
     );

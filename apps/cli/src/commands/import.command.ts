@@ -2,7 +2,8 @@ import { Command, CommandRunner } from 'nest-commander';
 import { ALLOW_EVERY_IMPORT, importInventory } from '@cartographer/findings';
 import { readInventoryFile } from '@cartographer/inventory';
 import { CliRuntime } from '../cli-runtime.js';
-import { cliActor, cliOutbox, relayAudit } from './cli-audit.js';
+import { CliServices } from '../cli-services.js';
+import { cliActor } from './cli-audit.js';
 
 @Command({
   name: 'import',
@@ -10,7 +11,10 @@ import { cliActor, cliOutbox, relayAudit } from './cli-audit.js';
   description: 'Import an inventory file (YAML or JSON) into the graph: idempotent, all or nothing',
 })
 export class ImportCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(
+    private readonly runtime: CliRuntime,
+    private readonly services: CliServices,
+  ) {
     super();
   }
 
@@ -19,10 +23,10 @@ export class ImportCommand extends CommandRunner {
     const read = await readInventoryFile(file);
     // The same use case as the API's importInventory; the CLI operator may import anything.
     const result = await importInventory(
-      { neo4j, outbox: cliOutbox },
+      { neo4j, outbox: this.services.outbox },
       { ...read, authorize: ALLOW_EVERY_IMPORT, actor: cliActor() },
     );
-    await relayAudit(this.runtime);
+    await this.services.relayAudit();
     const nodes = Object.entries(result.nodes)
       .map(([label, count]) => `${count} ${label}`)
       .join(', ');

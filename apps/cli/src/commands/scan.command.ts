@@ -2,12 +2,13 @@ import { CONNECTION_REF_PATTERN } from '@cartographer/common';
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { secretFromEnv } from '@cartographer/config';
 import { redactUrl } from '@cartographer/discovery';
-import { keyFrom, runScanJob, ScanRunsRepository } from '@cartographer/scan';
+import { keyFrom, runScanJob } from '@cartographer/scan';
 import { CliRuntime } from '../cli-runtime.js';
+import { CliServices } from '../cli-services.js';
 import { CliFailure, ExitCode } from '../cli-errors.js';
 import { localKeyOption } from '../cli-keys.js';
 import { ProgressBar } from '../progress-bar.js';
-import { cliActor, cliOutbox, relayAudit } from './cli-audit.js';
+import { cliActor } from './cli-audit.js';
 
 const usage = (message: string) => new CliFailure(ExitCode.INVALID_INPUT, message);
 
@@ -28,7 +29,10 @@ interface ScanOptions {
     'Scan a database (postgres://, mysql://, mariadb:// URL, or env:VAR naming a variable that holds it) or a directory; classify its fields and update the inventory',
 })
 export class ScanCommand extends CommandRunner {
-  constructor(private readonly runtime: CliRuntime) {
+  constructor(
+    private readonly runtime: CliRuntime,
+    private readonly services: CliServices,
+  ) {
     super();
   }
 
@@ -104,7 +108,7 @@ export class ScanCommand extends CommandRunner {
     const sourceKey = options.source ?? keyFrom(shown.replace(/^[a-z]+:\/\/(?:[^@/]*@)?/i, '').replace(/[/:]+/g, '-'));
 
     const actor = cliActor();
-    const runs = new ScanRunsRepository(await this.runtime.postgres());
+    const runs = await this.services.scanRuns();
     const run = await runs.create({
       organisation: options.organisation,
       sourceKey,
@@ -116,18 +120,22 @@ export class ScanCommand extends CommandRunner {
     const bar = new ProgressBar(/^[a-z]+:\/\//i.test(target) ? 'tables' : 'files');
     try {
       // The same run lifecycle as a queued scan (carto worker, the API): store, propagate, audit.
-      const report = await runScanJob({ neo4j: await this.runtime.graph(), runs, outbox: cliOutbox }, run.id, {
-        target,
-        name: options.source,
-        sampleSize: options.sample,
-        onProgress: (p) => bar.update(p.done, p.total),
-        actor,
-        store: store
-          ? { organisation: options.organisation!, sourceKey, department: options.department, connectionRef }
-          : undefined,
-      });
+      const report = await runScanJob(
+        { neo4j: await this.runtime.graph(), runs, outbox: this.services.outbox },
+        run.id,
+        {
+          target,
+          name: options.source,
+          sampleSize: options.sample,
+          onProgress: (p) => bar.update(p.done, p.total),
+          actor,
+          store: store
+            ? { organisation: options.organisation!, sourceKey, department: options.department, connectionRef }
+            : undefined,
+        },
+      );
       bar.finish();
-      if (store) await relayAudit(this.runtime);
+      if (store) await this.services.relayAudit();
       if (options.format === 'json') {
         process.stdout.write(`${JSON.stringify({ run: run.id, ...report })}\n`);
       } else {

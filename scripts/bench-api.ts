@@ -132,7 +132,8 @@ async function measure(
   const body = JSON.stringify({ query: operation.query, variables: operation.variables ?? {} });
   const probe = (await post(url, body, headers)) as { errors?: { message: string }[] };
   if (probe.errors?.length) throw new Error(`${operation.name}: ${probe.errors[0].message}`);
-  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration });
+  // One worker thread: the load generator gets its own event loop instead of sharing the server's.
+  const result = await autocannon({ url, method: 'POST', headers, body, connections, duration, workers: 1 });
   return {
     operation: operation.name,
     connections,

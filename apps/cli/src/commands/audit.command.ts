@@ -1,7 +1,6 @@
 import { Command, CommandRunner, SubCommand } from 'nest-commander';
 import { CliServices } from '../cli-services.js';
-import { ExitCode } from '../cli-errors.js';
-import { CliFailure } from './users.command.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
 
 /** An outbox entry older than this is reported: the relay appends within seconds when it runs. */
 const STALE_OUTBOX_MS = 60_000;

@@ -2,9 +2,8 @@ import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
 import { reviewFinding } from '@cartographer/findings';
 import { CliRuntime } from '../cli-runtime.js';
 import { CliServices } from '../cli-services.js';
-import { ExitCode } from '../cli-errors.js';
+import { CliFailure, ExitCode } from '../cli-errors.js';
 import { cliActor } from './cli-audit.js';
-import { CliFailure } from './users.command.js';
 
 interface ReviewOptions {
   comment?: string;

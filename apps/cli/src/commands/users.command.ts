@@ -1,21 +1,8 @@
-import { hostname, userInfo } from 'node:os';
 import { Command, CommandRunner, Option, SubCommand } from 'nest-commander';
-import { type AuditActor, Role, ROLES } from '@cartographer/access';
+import { Role, ROLES } from '@cartographer/access';
 import { CliServices } from '../cli-services.js';
 import { CliFailure, ExitCode } from '../cli-errors.js';
-
-export { CliFailure };
-
-/** Who the audit log names for changes made with the CLI: the operator's OS account. */
-export function cliActor(): AuditActor {
-  let user = 'unknown';
-  try {
-    user = userInfo().username;
-  } catch {
-    // No passwd entry (some containers): keep 'unknown'.
-  }
-  return { type: 'cli', label: `cli:${user}@${hostname()}` };
-}
+import { cliActor } from './cli-audit.js';
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

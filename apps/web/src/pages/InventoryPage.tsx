@@ -122,6 +122,53 @@ function Status({ fetching, error }: { fetching: boolean; error?: Parameters<typ
   );
 }
 
+interface ItemPage<Row> {
+  items: Row[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+}
+
+/** One level of the inventory: its loading state, its rows as an accessible table, and paging. */
+function LevelTable<Row extends { key: string }>({
+  fetching,
+  error,
+  page,
+  columns,
+  state,
+  open,
+}: LevelProps & {
+  fetching: boolean;
+  error?: Parameters<typeof errorMessage>[0];
+  page: ItemPage<Row> | undefined;
+  columns: Column<Row>[];
+}) {
+  const { t, pager } = useLabels();
+  return (
+    <>
+      <Status fetching={fetching} error={error} />
+      {page && (
+        <>
+          <DataTable
+            testId="inventory-table"
+            caption={t('inventory.count', { shown: page.items.length, total: page.totalCount })}
+            columns={columns}
+            rows={page.items}
+            rowKey={(row) => row.key}
+            empty={t('common.none')}
+          />
+          <Pager
+            hasNextPage={page.pageInfo.hasNextPage}
+            isFirst={!state.after}
+            onNext={() => open({ ...state, after: page.pageInfo.endCursor ?? undefined })}
+            onFirst={() => open({ ...state, after: undefined })}
+            labels={pager}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
 function OpenLink({ state, itemKey, name }: { state: InventoryState; itemKey: string; name: string }) {
   return (
     <Link page="inventory" search={toSearch(openChild(state, itemKey))} testId={`open-${itemKey}`}>
@@ -131,7 +178,7 @@ function OpenLink({ state, itemKey, name }: { state: InventoryState; itemKey: st
 }
 
 function Departments({ organisation, state, open }: LevelProps & { organisation: string }) {
-  const { t, pager } = useLabels();
+  const { t } = useLabels();
   const [{ data, fetching, error }] = useQuery({
     query: DepartmentsQuery,
     variables: { organisation, after: state.after ?? null },
@@ -151,26 +198,7 @@ function Departments({ organisation, state, open }: LevelProps & { organisation:
   ];
   return (
     <>
-      <Status fetching={fetching} error={error} />
-      {page && (
-        <>
-          <DataTable
-            testId="inventory-table"
-            caption={t('inventory.count', { shown: page.items.length, total: page.totalCount })}
-            columns={columns}
-            rows={page.items}
-            rowKey={(d) => d.key}
-            empty={t('common.none')}
-          />
-          <Pager
-            hasNextPage={page.pageInfo.hasNextPage}
-            isFirst={!state.after}
-            onNext={() => open({ ...state, after: page.pageInfo.endCursor ?? undefined })}
-            onFirst={() => open({ ...state, after: undefined })}
-            labels={pager}
-          />
-        </>
-      )}
+      <LevelTable fetching={fetching} error={error} page={page} columns={columns} state={state} open={open} />
     </>
   );
 }
@@ -181,7 +209,7 @@ function Sources({
   withConnection,
   language,
 }: LevelProps & { withConnection: boolean; language: string }) {
-  const { t, pager } = useLabels();
+  const { t } = useLabels();
   const [{ data, fetching, error }] = useQuery({
     query: DataSourcesQuery,
     variables: { department: state.department!, after: state.after ?? null, withConnection },
@@ -232,32 +260,13 @@ function Sources({
     });
   return (
     <>
-      <Status fetching={fetching} error={error} />
-      {page && (
-        <>
-          <DataTable
-            testId="inventory-table"
-            caption={t('inventory.count', { shown: page.items.length, total: page.totalCount })}
-            columns={columns}
-            rows={page.items}
-            rowKey={(s) => s.key}
-            empty={t('common.none')}
-          />
-          <Pager
-            hasNextPage={page.pageInfo.hasNextPage}
-            isFirst={!state.after}
-            onNext={() => open({ ...state, after: page.pageInfo.endCursor ?? undefined })}
-            onFirst={() => open({ ...state, after: undefined })}
-            labels={pager}
-          />
-        </>
-      )}
+      <LevelTable fetching={fetching} error={error} page={page} columns={columns} state={state} open={open} />
     </>
   );
 }
 
 function Datasets({ state, open, language }: LevelProps & { language: string }) {
-  const { t, pager } = useLabels();
+  const { t } = useLabels();
   const [{ data, fetching, error }] = useQuery({
     query: DatasetsQuery,
     variables: { source: state.source!, after: state.after ?? null },
@@ -283,32 +292,13 @@ function Datasets({ state, open, language }: LevelProps & { language: string }) 
   ];
   return (
     <>
-      <Status fetching={fetching} error={error} />
-      {page && (
-        <>
-          <DataTable
-            testId="inventory-table"
-            caption={t('inventory.count', { shown: page.items.length, total: page.totalCount })}
-            columns={columns}
-            rows={page.items}
-            rowKey={(d) => d.key}
-            empty={t('common.none')}
-          />
-          <Pager
-            hasNextPage={page.pageInfo.hasNextPage}
-            isFirst={!state.after}
-            onNext={() => open({ ...state, after: page.pageInfo.endCursor ?? undefined })}
-            onFirst={() => open({ ...state, after: undefined })}
-            labels={pager}
-          />
-        </>
-      )}
+      <LevelTable fetching={fetching} error={error} page={page} columns={columns} state={state} open={open} />
     </>
   );
 }
 
 function Fields({ state, open, organisation }: LevelProps & { organisation: string }) {
-  const { t, pager } = useLabels();
+  const { t } = useLabels();
   const [{ data, fetching, error }] = useQuery({
     query: FieldsQuery,
     variables: { dataset: state.dataset!, after: state.after ?? null },
@@ -337,26 +327,7 @@ function Fields({ state, open, organisation }: LevelProps & { organisation: stri
           {t('inventory.reviewLink')}
         </Link>
       </p>
-      <Status fetching={fetching} error={error} />
-      {page && (
-        <>
-          <DataTable
-            testId="inventory-table"
-            caption={t('inventory.count', { shown: page.items.length, total: page.totalCount })}
-            columns={columns}
-            rows={page.items}
-            rowKey={(f) => f.key}
-            empty={t('common.none')}
-          />
-          <Pager
-            hasNextPage={page.pageInfo.hasNextPage}
-            isFirst={!state.after}
-            onNext={() => open({ ...state, after: page.pageInfo.endCursor ?? undefined })}
-            onFirst={() => open({ ...state, after: undefined })}
-            labels={pager}
-          />
-        </>
-      )}
+      <LevelTable fetching={fetching} error={error} page={page} columns={columns} state={state} open={open} />
     </>
   );
 }

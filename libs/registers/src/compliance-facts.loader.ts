@@ -1,20 +1,23 @@
 import type {
-  ActivityFacts,
   ComplianceFacts,
   FindingFacts,
   FindingOriginFact,
   FindingStatusFact,
   IdentifierTier,
+  SourceFacts,
 } from '@cartographer/compliance';
 import { IDENTIFIER_TIERS } from '@cartographer/compliance';
 import type { Neo4jService } from '@cartographer/graph';
 import {
+  type DatasetDoc,
   type InventoryDocument,
   InventoryError,
   InventoryErrorCode,
   Label,
   Rel,
-  readInventory,
+  readInventoryOutline,
+  readSourceDatasets,
+  type SourceDoc,
 } from '@cartographer/inventory';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { RegistersError, RegistersErrorCode, quoted } from './registers.errors.js';
@@ -37,11 +40,13 @@ export interface FactsQuery {
 
 /*
  * Findings: summaries only (category, special category, tier, status, origin), never a masked
- * exemplar or evidence. Sorted so the facts, and every document computed from them, are the same
- * bytes for the same graph.
+ * exemplar or evidence; those of one source's fields per query (a large organisation's findings
+ * would not fit one result). Sorted so the facts, and every document computed from them, are the
+ * same bytes for the same graph.
  */
-const FINDINGS = `
-  MATCH (f:${Label.Field} {organisation: $organisation})-[:${Rel.HAS_FINDING}]->(x:${Label.Finding})
+const SOURCE_FINDINGS = `
+  MATCH (:${Label.DataSource} {key: $source})-[:${Rel.CONTAINS}]->(:${Label.Dataset})-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
+        -[:${Rel.HAS_FINDING}]->(x:${Label.Finding})
   WHERE x.category IS NOT NULL
   RETURN f.key AS field, x.category AS category, x.specialCategoryKind AS specialCategory, x.tier AS tier,
          coalesce(x.quasiIdentifier, false) AS quasi, x.status AS status, x.origin AS origin
@@ -71,8 +76,12 @@ function tierOf(tier: unknown, quasi: boolean): IdentifierTier {
   return quasi ? 'QUASI_IDENTIFIER' : 'LINKED_ATTRIBUTE';
 }
 
-async function findingsByField(tx: ManagedTransaction, organisation: string): Promise<Map<string, FindingFacts[]>> {
-  const result = await tx.run(FINDINGS, { organisation });
+async function findingsByField(
+  tx: ManagedTransaction,
+  organisation: string,
+  source: string,
+): Promise<Map<string, FindingFacts[]>> {
+  const result = await tx.run(SOURCE_FINDINGS, { source: `${organisation}:${source}` });
   const out = new Map<string, FindingFacts[]>();
   for (const record of result.records) {
     const field = record.get('field') as string;
@@ -98,35 +107,29 @@ async function subjectKinds(tx: ManagedTransaction, organisation: string): Promi
   return new Map(result.records.map((r) => [r.get('dataset') as string, [...(r.get('kinds') as string[])].sort()]));
 }
 
-/** The inventory document plus the graph's own facts, as ComplianceFacts: a mapping, member for member. */
-export function factsOf(
-  doc: InventoryDocument,
+/** One source of the inventory document, with its datasets' fields and findings, as source facts. */
+function sourceFactsOf(
+  organisation: string,
+  source: SourceDoc,
+  datasets: readonly DatasetDoc[],
   findings: ReadonlyMap<string, FindingFacts[]>,
   kinds: ReadonlyMap<string, string[]>,
-  activities: (activity: ActivityFacts) => boolean = () => true,
-): ComplianceFacts {
-  const org = doc.organisation.key;
+): SourceFacts {
+  const { datasets: _none, ...own } = source;
+  if (datasets.length === 0) return own;
   return {
-    organisation: doc.organisation,
-    departments: doc.departments,
-    servers: doc.servers,
-    recipients: doc.recipients,
-    sources: doc.sources?.map((source) => ({
-      ...source,
-      datasets: source.datasets?.map((dataset) => {
-        const dataSubjectKinds = kinds.get(dataset.key);
-        return {
-          ...dataset,
-          ...(dataSubjectKinds ? { dataSubjectKinds } : {}),
-          fields: dataset.fields?.map((field) => {
-            const found = findings.get(`${org}:${dataset.key}/${field.name}`);
-            return found ? { name: field.name, findings: found } : { name: field.name };
-          }),
-        };
-      }),
-    })),
-    processingActivities: doc.processingActivities?.filter(activities),
-    flows: doc.flows,
+    ...own,
+    datasets: datasets.map((dataset) => {
+      const dataSubjectKinds = kinds.get(dataset.key);
+      return {
+        ...dataset,
+        ...(dataSubjectKinds ? { dataSubjectKinds } : {}),
+        fields: dataset.fields?.map((field) => {
+          const found = findings.get(`${organisation}:${dataset.key}/${field.name}`);
+          return found ? { name: field.name, findings: found } : { name: field.name };
+        }),
+      };
+    }),
   };
 }
 
@@ -142,7 +145,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
   if (scope.organisations !== null && !scope.organisations.includes(organisation)) throw notFound();
   let doc: InventoryDocument;
   try {
-    doc = await readInventory(tx, organisation);
+    doc = await readInventoryOutline(tx, organisation);
   } catch (error) {
     if (error instanceof InventoryError && error.code === InventoryErrorCode.NOT_FOUND) throw notFound();
     throw error;
@@ -154,16 +157,31 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
       `${quoted(department)} is not a department of ${quoted(organisation)}`,
     );
   const readable = scope.departments;
-  const findings = await findingsByField(tx, organisation);
   const kinds = await subjectKinds(tx, organisation);
-  return factsOf(
-    doc,
-    findings,
-    kinds,
-    (a) =>
-      (department === undefined || a.department === department) &&
-      (readable === null || readable.includes(a.department)),
-  );
+  // Source by source, in the same transaction: each query holds one source's fields and findings,
+  // and the decoded rows are dropped once turned into facts (memory bounded by the largest source).
+  let sources: SourceFacts[] | undefined;
+  if (doc.sources) {
+    sources = [];
+    for (const source of doc.sources) {
+      const datasets = await readSourceDatasets(tx, organisation, source.key);
+      const findings = datasets.length > 0 ? await findingsByField(tx, organisation, source.key) : new Map();
+      sources.push(sourceFactsOf(organisation, source, datasets, findings, kinds));
+    }
+  }
+  return {
+    organisation: doc.organisation,
+    departments: doc.departments,
+    servers: doc.servers,
+    recipients: doc.recipients,
+    sources,
+    processingActivities: doc.processingActivities?.filter(
+      (a) =>
+        (department === undefined || a.department === department) &&
+        (readable === null || readable.includes(a.department)),
+    ),
+    flows: doc.flows,
+  };
 }
 
 /**

@@ -12,13 +12,15 @@ import {
   readServers,
   readSources,
 } from '../query/inventory-declarations.js';
-import type { InventoryDocument } from './inventory-document.js';
+import type { DatasetDoc, InventoryDocument } from './inventory-document.js';
 
 /**
- * One organisation's inventory in the import format, sorted by key, read in the caller's
- * transaction through the declarations reader (the one graph-to-document mapping).
+ * One organisation's inventory in the import format without its sources' datasets (each source
+ * has no `datasets` member), sorted by key, read in the caller's transaction. With
+ * `readSourceDatasets` per source it is the whole inventory, one source per query: no single
+ * result holds every field of a large organisation (Neo4j's transaction memory limit).
  */
-export async function readInventory(tx: ManagedTransaction, organisation: string): Promise<InventoryDocument> {
+export async function readInventoryOutline(tx: ManagedTransaction, organisation: string): Promise<InventoryDocument> {
   const header = await readOrganisation(tx, organisation);
   if (!header) throw notFoundError(Label.Organisation, organisation);
   const scope = { organisation };
@@ -29,10 +31,35 @@ export async function readInventory(tx: ManagedTransaction, organisation: string
     departments: docs(await readDepartments(tx, scope)),
     servers: docs(await readServers(tx, scope)),
     recipients: docs(await readRecipients(tx, scope)),
-    sources: docs(await readSources(tx, scope, 'all')),
+    sources: docs(await readSources(tx, scope, 'none')),
     processingActivities: docs(await readActivities(tx, scope)),
     flows: docs(await readFlowDeclarations(tx, scope)),
   });
+}
+
+/** The datasets of one source (local key) with their fields and references, sorted by key; [] when none. */
+export async function readSourceDatasets(
+  tx: ManagedTransaction,
+  organisation: string,
+  source: string,
+): Promise<DatasetDoc[]> {
+  const [found] = await readSources(tx, { keys: [`${organisation}:${source}`] }, 'all');
+  return (found?.doc.datasets ?? []).map((dataset) => compactDoc(dataset));
+}
+
+/**
+ * One organisation's inventory in the import format, sorted by key, read in the caller's
+ * transaction through the declarations reader (the one graph-to-document mapping), source by source.
+ */
+export async function readInventory(tx: ManagedTransaction, organisation: string): Promise<InventoryDocument> {
+  const outline = await readInventoryOutline(tx, organisation);
+  if (!outline.sources) return outline;
+  const sources = [];
+  for (const source of outline.sources) {
+    const datasets = await readSourceDatasets(tx, organisation, source.key);
+    sources.push(datasets.length > 0 ? { ...source, datasets } : source);
+  }
+  return { ...outline, sources };
 }
 
 /** Reads one organisation's inventory back into the import format, sorted by key. */

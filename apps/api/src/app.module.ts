@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { type AppConfig, ConfigModule } from '@cartographer/config';
 import { GraphModule, type GraphConnectionOptions } from '@cartographer/graph';
 import { migrations } from '@cartographer/database';
+import { ComplianceApiModule } from './compliance/compliance-api.module.js';
 import { FindingsApiModule } from './findings/findings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoryApiModule } from './inventory/inventory-api.module.js';
@@ -59,6 +60,7 @@ export class AppModule {
         AuthModule,
         AccountsModule,
         AuditModule,
+        ComplianceApiModule,
         GraphqlHardeningModule,
         ...dashboardModules(),
       ],

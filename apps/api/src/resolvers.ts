@@ -1,3 +1,4 @@
+import { COMPLIANCE_RESOLVERS } from './compliance/compliance-api.module.js';
 import { FindingsResolver } from './findings/findings.resolver.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { INVENTORY_RESOLVERS } from './inventory/inventory-api.module.js';
@@ -19,4 +20,5 @@ export const RESOLVERS = [
   ...AUTH_RESOLVERS,
   ...ACCOUNTS_RESOLVERS,
   ...AUDIT_RESOLVERS,
+  ...COMPLIANCE_RESOLVERS,
 ];

@@ -36,7 +36,11 @@ export interface FactsQuery {
   /** Only this department's processing activities (servers, recipients and sources stay: transfers need them). */
   department?: string;
   scope: ReadScope;
+  /** Called with the milliseconds each step of the read took (outline, datasets, findings…): for benchmarks. */
+  profile?: (step: LoadStep, ms: number) => void;
 }
+
+export type LoadStep = 'outline' | 'subjectKinds' | 'datasets' | 'findings' | 'facts';
 
 /*
  * Findings: summaries only (category, special category, tier, status, origin), never a masked
@@ -136,6 +140,12 @@ function sourceFactsOf(
 /** Reads the facts in the caller's transaction (the DPIA mutations read and write in one). */
 export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQuery): Promise<ComplianceFacts> {
   const { organisation, department, scope } = query;
+  let clock = performance.now();
+  const step = (name: LoadStep) => {
+    const now = performance.now();
+    query.profile?.(name, now - clock);
+    clock = now;
+  };
   const notFound = () =>
     new RegistersError(
       RegistersErrorCode.ORGANISATION_NOT_FOUND,
@@ -146,6 +156,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
   let doc: InventoryDocument;
   try {
     doc = await readInventoryOutline(tx, organisation);
+    step('outline');
   } catch (error) {
     if (error instanceof InventoryError && error.code === InventoryErrorCode.NOT_FOUND) throw notFound();
     throw error;
@@ -158,6 +169,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
     );
   const readable = scope.departments;
   const kinds = await subjectKinds(tx, organisation);
+  step('subjectKinds');
   // Source by source, in the same transaction: each query holds one source's fields and findings,
   // and the decoded rows are dropped once turned into facts (memory bounded by the largest source).
   let sources: SourceFacts[] | undefined;
@@ -165,8 +177,11 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
     sources = [];
     for (const source of doc.sources) {
       const datasets = await readSourceDatasets(tx, organisation, source.key);
+      step('datasets');
       const findings = datasets.length > 0 ? await findingsByField(tx, organisation, source.key) : new Map();
+      step('findings');
       sources.push(sourceFactsOf(organisation, source, datasets, findings, kinds));
+      step('facts');
     }
   }
   return {
@@ -192,9 +207,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
 export function loadComplianceFacts(
   neo4j: Neo4jService,
   organisation: string,
-  options: { department?: string; scope: ReadScope },
+  options: Omit<FactsQuery, 'organisation'>,
 ): Promise<ComplianceFacts> {
-  return neo4j.read((tx) =>
-    readComplianceFacts(tx, { organisation, department: options.department, scope: options.scope }),
-  );
+  return neo4j.read((tx) => readComplianceFacts(tx, { ...options, organisation }));
 }

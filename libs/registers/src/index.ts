@@ -4,3 +4,4 @@ export * from './compliance-queries.js';
 export * from './dpia-overrides.js';
 export * from './ods-writer.js';
 export * from './register-ods.js';
+export * from './transfer-impact-assessments.js';

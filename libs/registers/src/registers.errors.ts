@@ -8,6 +8,8 @@ export enum RegistersErrorCode {
   DEPARTMENT_NOT_FOUND = 'REGISTERS_DEPARTMENT_NOT_FOUND',
   /** The activity named does not belong to the organisation (or does not exist). */
   ACTIVITY_NOT_FOUND = 'REGISTERS_ACTIVITY_NOT_FOUND',
+  /** The recipient named does not belong to the organisation (or does not exist, or is not readable). */
+  RECIPIENT_NOT_FOUND = 'REGISTERS_RECIPIENT_NOT_FOUND',
   /** An input member is malformed: as-of date, format, language, override, TIA record. */
   INVALID_INPUT = 'REGISTERS_INVALID_INPUT',
 }
@@ -16,6 +18,7 @@ const KINDS: Readonly<Record<RegistersErrorCode, ErrorKind>> = {
   [RegistersErrorCode.ORGANISATION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.DEPARTMENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.ACTIVITY_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [RegistersErrorCode.RECIPIENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.INVALID_INPUT]: ErrorKind.INVALID_INPUT,
 };
 

@@ -29,6 +29,8 @@ export const LEGAL_FIELDS: readonly string[] = [
   'safeguards',
   'dpiaRequired',
   'lawfulnessNote',
+  // A recipient's Chapter V tool and its transfer impact assessment (EDPB Recommendations 01/2020).
+  'transferTool',
 ];
 
 /** Subjects whose legal fields a DPO may update. */

@@ -232,16 +232,18 @@ async function main(): Promise<void> {
     );
   } finally {
     try {
-      for (const org of [demoOrg, benchOrg]) {
-        // Deleted in slices: one transaction for 2M nodes would need a large heap.
-        for (;;) {
-          const rows = await neo4j.queryWrite<{ n: { toNumber(): number } }>(
-            'MATCH (n {organisation: $org}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n',
-            { org },
-          );
-          if ((rows[0]?.n.toNumber() ?? 0) === 0) break;
+      // A local Neo4j is removed with its folder; an external one gets the organisations deleted.
+      if (!home)
+        for (const org of [demoOrg, benchOrg]) {
+          // Deleted in slices: one transaction for 2M nodes would need a large heap.
+          for (;;) {
+            const rows = await neo4j.queryWrite<{ n: { toNumber(): number } }>(
+              'MATCH (n {organisation: $org}) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n',
+              { org },
+            );
+            if ((rows[0]?.n.toNumber() ?? 0) === 0) break;
+          }
         }
-      }
     } finally {
       // The local Neo4j is stopped even when the clean-up fails.
       await neo4j.driver.close();

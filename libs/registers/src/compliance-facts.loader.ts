@@ -176,7 +176,8 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
   if (doc.sources) {
     sources = [];
     for (const source of doc.sources) {
-      const datasets = await readSourceDatasets(tx, organisation, source.key);
+      // The rules read a field's name and findings only.
+      const datasets = await readSourceDatasets(tx, organisation, source.key, { fields: 'names' });
       step('datasets');
       const findings = datasets.length > 0 ? await findingsByField(tx, organisation, source.key) : new Map();
       step('findings');

@@ -64,6 +64,7 @@ const QUERIES = {
   datasets:             row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   department:           row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   departments:          row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
+  dpiaScreening:        row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   exportInventory:      row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    FILTERED, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   field:                row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   fields:               row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
@@ -75,6 +76,7 @@ const QUERIES = {
   organisations:        row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   processingActivities: row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   processingActivity:   row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
+  processingRecord:     row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   recipient:            row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   recipients:           row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   scanRun:              row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
@@ -83,6 +85,7 @@ const QUERIES = {
   servers:              row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   stakeholder:          row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   stakeholders:         row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
+  transfers:            row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   users:                row(ALLOW,    FORBIDDEN,FORBIDDEN,FORBIDDEN,FORBIDDEN,UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
 } satisfies Record<string, Row>;
 
@@ -114,8 +117,10 @@ const MUTATIONS = {
   // The same operation re-declaring dept-b's source src-b in dept-a (an import moves it there).
   'importInventory [takeover]': row(ALLOW, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
   login:                    row(ALLOW, ALLOW,     ALLOW,     ALLOW,     ALLOW,     ALLOW,           ALLOW,     ALLOW),
+  recordTransferImpactAssessment: row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   reviewFinding:            row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   revokeApiToken:           row(ALLOW, NOT_FOUND, NOT_FOUND, ALLOW,     NOT_FOUND, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  setDpiaOverride:          row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   setPropagationBlock:      row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   startScan:                row(ALLOW, ALLOW,     FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, FORBIDDEN),
   updateDataFlow:           row(ALLOW, ALLOW,     FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
@@ -358,6 +363,24 @@ const READ_CASES: Record<QueryName, ReadCase> = {
       ),
     }),
   },
+  dpiaScreening: {
+    // Computed for `main` only: a caller who may not read all of it gets NOT_FOUND (no partial answer).
+    query: `query ($org: String!) { dpiaScreening(organisation: $org, asOf: "2026-12-01") {
+      organisation totalCount items { key result basis overridden } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { fx }) => ({
+      dpiaScreening: {
+        organisation: fx.main,
+        totalCount: 2,
+        items: SIDES.map((side) => ({
+          key: `pa-${side}`,
+          result: 'UNKNOWN',
+          basis: 'TOO_MANY_UNKNOWNS',
+          overridden: false,
+        })),
+      },
+    }),
+  },
   exportInventory: {
     query: 'query ($org: String!) { exportInventory(organisation: $org, format: JSON) }',
     variables: (fx) => ({ org: fx.main }),
@@ -524,6 +547,19 @@ const READ_CASES: Record<QueryName, ReadCase> = {
         };
       }),
   },
+  processingRecord: {
+    query: `query ($org: String!) { processingRecord(organisation: $org, asOf: "2026-12-01") {
+      organisation totalCount completeness { filled required percent } items { key kind completeness { percent } } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { fx }) => ({
+      processingRecord: {
+        organisation: fx.main,
+        totalCount: 2,
+        completeness: { filled: 16, required: 16, percent: 100 },
+        items: SIDES.map((side) => ({ key: `pa-${side}`, kind: 'CONTROLLER', completeness: { percent: 100 } })),
+      },
+    }),
+  },
   recipient: {
     query: byKey('fragment F on Recipient { key organisation name }', 'recipient'),
     variables: pairKeys('rcp-a'),
@@ -591,6 +627,15 @@ const READ_CASES: Record<QueryName, ReadCase> = {
       stakeholders: page(
         visible(fx, v, (organisation) => SIDES.map((side) => ({ key: keysOf(fx, organisation).stakeholder(side) }))),
       ),
+    }),
+  },
+  transfers: {
+    // The fixture stays in France: the computation runs and finds no transfer.
+    query: `query ($org: String!) { transfers(organisation: $org, asOf: "2026-12-01") {
+      organisation asOf totalCount items { id } notes { code } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { fx }) => ({
+      transfers: { organisation: fx.main, asOf: '2026-12-01', totalCount: 0, items: [], notes: [] },
     }),
   },
   users: {
@@ -991,6 +1036,27 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
     }),
     undo: [],
   },
+  recordTransferImpactAssessment: {
+    query: `mutation ($input: RecordTransferImpactAssessmentInput!) { recordTransferImpactAssessment(input: $input) {
+      recipient tia { reference stepsDone } transfers { id } } }`,
+    variables: (fx) => ({
+      input: {
+        organisation: fx.main,
+        recipient: 'rcp-a',
+        asOf: '2026-12-01',
+        tia: { reference: 'TIA matrix', stepsDone: ['KNOW_TRANSFER'] },
+      },
+    }),
+    expected: (fx) => ({
+      recordTransferImpactAssessment: {
+        recipient: `${fx.main}:rcp-a`,
+        tia: { reference: 'TIA matrix', stepsDone: ['KNOW_TRANSFER'] },
+        transfers: [],
+      },
+    }),
+    // The recipient's declaration is re-stated (the import clears the transfer tool it does not declare).
+    undo: ['declarations'],
+  },
   reviewFinding: {
     query: `mutation ($key: String!) { reviewFinding(key: $key, decision: CONFIRM, comment: "checked") {
       key status reviewComment reviewedBy maskedExemplar } }`,
@@ -1017,6 +1083,21 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
         fx.db.query('SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE id = $1', [fx.tokens.DPO.id]),
       expected: () => [{ revoked: true }],
     },
+  },
+  setDpiaOverride: {
+    query: `mutation ($input: SetDpiaOverrideInput!) { setDpiaOverride(input: $input) { key result basis overridden } }`,
+    variables: (fx) => ({
+      input: {
+        organisation: fx.main,
+        activity: 'pa-a',
+        result: 'REQUIRED',
+        justification: 'Decided by the matrix',
+        at: '2026-12-01',
+      },
+    }),
+    expected: () => ({ setDpiaOverride: { key: 'pa-a', result: 'REQUIRED', basis: 'OVERRIDE', overridden: true } }),
+    // The override node is an extra of `main` (its relationship goes with it).
+    undo: ['extras'],
   },
   setPropagationBlock: {
     query: `mutation ($from: String!, $to: String!) {

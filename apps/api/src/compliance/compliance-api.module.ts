@@ -10,7 +10,11 @@ export const COMPLIANCE_RESOLVERS = [ComplianceResolver];
 /** Transfers, the Art. 30 record and the DPIA screening, through the use cases the CLI runs (libs/registers). */
 @Module({
   providers: [
-    { provide: ComplianceRegisters, useFactory: (neo4j: Neo4jService) => new ComplianceRegisters(neo4j), inject: [Neo4jService] },
+    {
+      provide: ComplianceRegisters,
+      useFactory: (neo4j: Neo4jService) => new ComplianceRegisters(neo4j),
+      inject: [Neo4jService],
+    },
     InventoryQueryRepository,
     InventoryCommandService,
     ...COMPLIANCE_RESOLVERS,

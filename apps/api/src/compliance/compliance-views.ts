@@ -68,7 +68,13 @@ export function recordView(a: ActivityRecord): ActivityRecordModel {
 }
 
 export function screeningView(a: ActivityScreening): DpiaActivityScreeningModel {
-  const decision = (d: { justification: string; by: string | null; at: string | null; factsDigest: string; outdated: boolean }) => ({
+  const decision = (d: {
+    justification: string;
+    by: string | null;
+    at: string | null;
+    factsDigest: string;
+    outdated: boolean;
+  }) => ({
     justification: d.justification,
     by: d.by,
     at: d.at,
@@ -118,7 +124,11 @@ const encodeCursor = (key: string) => Buffer.from(key, 'utf8').toString('base64u
 function decodeCursor(after: string): string {
   const key = Buffer.from(after, 'base64url').toString('utf8');
   if (key.length === 0 || encodeCursor(key) !== after)
-    throw new RegistersError(RegistersErrorCode.INVALID_INPUT, 'after', 'not a cursor of this list (pass pageInfo.endCursor)');
+    throw new RegistersError(
+      RegistersErrorCode.INVALID_INPUT,
+      'after',
+      'not a cursor of this list (pass pageInfo.endCursor)',
+    );
   return key;
 }
 
@@ -132,7 +142,9 @@ export function pageOf<T>(
   args: { first?: number | null; after?: string | null },
 ): { items: T[]; totalCount: number; pageInfo: PageInfoModel } {
   const size = assertPageSize(args.first);
-  const keyed = items.map((item) => ({ key: keyOf(item), item })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const keyed = items
+    .map((item) => ({ key: keyOf(item), item }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const after = args.after ? decodeCursor(args.after) : null;
   const rest = after === null ? keyed : keyed.filter((entry) => entry.key > after);
   const page = rest.slice(0, size);

@@ -83,7 +83,10 @@ export class ComplianceResolver {
   @Query(() => ComputedTransferPageModel, {
     description: 'Transfers outside the EEA computed per edge (GDPR Chapter V), by id; as `carto transfers`.',
   })
-  async transfers(@Args() args: TransfersArgs, @CurrentAbility() ability: AppAbility): Promise<ComputedTransferPageModel> {
+  async transfers(
+    @Args() args: TransfersArgs,
+    @CurrentAbility() ability: AppAbility,
+  ): Promise<ComputedTransferPageModel> {
     const result = await this.registers.transfers(this.query(args, ability));
     const matching = result.transfers.filter((t) => args.status === undefined || t.status === args.status);
     const page = pageOf(matching, (t) => t.id, args);
@@ -98,7 +101,8 @@ export class ComplianceResolver {
 
   @RequirePolicy('read', 'ProcessingActivity')
   @Query(() => ProcessingRecordPageModel, {
-    description: 'The computed record of processing activities (GDPR Art. 30), per activity by key; as `carto register`.',
+    description:
+      'The computed record of processing activities (GDPR Art. 30), per activity by key; as `carto register`.',
   })
   async processingRecord(
     @Args() args: ProcessingRecordArgs,
@@ -120,7 +124,8 @@ export class ComplianceResolver {
 
   @RequirePolicy('read', 'ProcessingActivity')
   @Query(() => DpiaScreeningPageModel, {
-    description: 'DPIA screening per activity (Art. 35, WP248 criteria, CNIL lists), with the DPO’s overrides; as `carto dpia`.',
+    description:
+      'DPIA screening per activity (Art. 35, WP248 criteria, CNIL lists), with the DPO’s overrides; as `carto dpia`.',
   })
   async dpiaScreening(
     @Args() args: DpiaScreeningArgs,

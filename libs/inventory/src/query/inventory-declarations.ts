@@ -263,10 +263,14 @@ export async function readDepartment(tx: ManagedTransaction, key: string): Promi
 /** Which datasets of a source to read with it: none, all, or those keys (graph keys). */
 export type DatasetSelection = 'none' | 'all' | readonly string[];
 
+/** `names`: the datasets' fields carry their name only (readers that need no more, e.g. the compliance facts). */
+export type FieldProjection = 'all' | 'names';
+
 export async function readSources(
   tx: ManagedTransaction,
   scope: DeclarationScope,
   datasets: DatasetSelection = 'none',
+  fields: FieldProjection = 'all',
 ): Promise<Declared<SourceDoc>[]> {
   const { match, params } = scoped('s', Label.DataSource, scope);
   const found = await rows(
@@ -282,7 +286,7 @@ export async function readSources(
   const contained = new Map<string, DatasetDoc[]>();
   if (datasets !== 'none' && found.length > 0) {
     const sourceKeys = found.map((row) => (row.s as Props).key as string);
-    for (const dataset of await readDatasetsOf(tx, sourceKeys, datasets)) {
+    for (const dataset of await readDatasetsOf(tx, sourceKeys, datasets, fields)) {
       const list = contained.get(dataset.sourceKey!) ?? [];
       list.push(dataset.declared.doc);
       contained.set(dataset.sourceKey!, list);
@@ -312,9 +316,9 @@ interface DatasetRow {
   declared: Declared<DatasetDoc>;
 }
 
-const DATASET_RETURN = `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
+const datasetReturn = (fields: FieldProjection) => `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
      WITH s, d, f ORDER BY f.key
-     WITH s, d, collect(properties(f)) AS fields
+     WITH s, d, collect(${fields === 'names' ? '{name: f.name}' : 'properties(f)'}) AS fields
      OPTIONAL MATCH (d)-[r:${Rel.REFERENCES}]->(t:${Label.Dataset})
      WITH s, d, fields, r, t ORDER BY t.key, r.name
      RETURN s.key AS sourceKey, properties(d) AS d, fields,
@@ -337,13 +341,14 @@ async function readDatasetsOf(
   tx: ManagedTransaction,
   sources: readonly string[],
   selection: 'all' | readonly string[],
+  fields: FieldProjection,
 ): Promise<DatasetRow[]> {
   const found = await rows(
     tx,
     `UNWIND $sources AS sourceKey
      MATCH (s:${Label.DataSource} {key: sourceKey})-[:${Rel.CONTAINS}]->(d:${Label.Dataset})
      WHERE $all OR d.key IN $keys
-     ${DATASET_RETURN}`,
+     ${datasetReturn(fields)}`,
     { sources: [...sources], all: selection === 'all', keys: selection === 'all' ? [] : [...selection] },
   );
   return found.map((row) => datasetOf(row, true));
@@ -358,7 +363,7 @@ export async function readDatasets(
   const { match, params } = scoped('d', Label.Dataset, scope);
   const found = await rows(
     tx,
-    `${match} OPTIONAL MATCH (s:${Label.DataSource})-[:${Rel.CONTAINS}]->(d) ${DATASET_RETURN}`,
+    `${match} OPTIONAL MATCH (s:${Label.DataSource})-[:${Rel.CONTAINS}]->(d) ${datasetReturn('all')}`,
     params,
   );
   return found.map((row) => {

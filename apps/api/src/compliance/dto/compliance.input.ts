@@ -35,7 +35,10 @@ export class SetDpiaOverrideInput {
   @IsBoolean()
   met?: boolean;
 
-  @Field(() => DpiaResultEnum, { nullable: true, description: 'The decided result (REQUIRED, RECOMMENDED, NOT_REQUIRED).' })
+  @Field(() => DpiaResultEnum, {
+    nullable: true,
+    description: 'The decided result (REQUIRED, RECOMMENDED, NOT_REQUIRED).',
+  })
   @IsOptional()
   @IsIn(DPIA_RESULTS)
   result?: DpiaResult;

@@ -7,7 +7,11 @@ import { PageInfoModel } from '../../inventory/models/common.model.js';
  * paged with the inventory's bounded page arguments and ordered by a stable key.
  */
 
-export const TransferStatusEnum = { COVERED: 'COVERED', MISSING_SAFEGUARD: 'MISSING_SAFEGUARD', TO_VERIFY: 'TO_VERIFY' };
+export const TransferStatusEnum = {
+  COVERED: 'COVERED',
+  MISSING_SAFEGUARD: 'MISSING_SAFEGUARD',
+  TO_VERIFY: 'TO_VERIFY',
+};
 registerEnumType(TransferStatusEnum, {
   name: 'TransferStatus',
   description: 'Chapter V status of a computed transfer (docs/compliance.md, "Status").',

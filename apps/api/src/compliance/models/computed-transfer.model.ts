@@ -57,7 +57,10 @@ export class AdequacyReferenceModel {
   @Field(() => String, { description: 'FULL or PARTIAL.' })
   scope!: string;
 
-  @Field(() => Boolean, { nullable: true, description: 'Partial decisions: whether its condition is met (null: unknown).' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Partial decisions: whether its condition is met (null: unknown).',
+  })
   conditionMet!: boolean | null;
 }
 
@@ -174,7 +177,10 @@ export class ComputedTransferModel {
   @Field(() => TransferMechanismModel)
   mechanism!: TransferMechanismModel;
 
-  @Field(() => Int, { nullable: true, description: 'As in `carto transfers`: null when adequacy or a derogation frames it.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'As in `carto transfers`: null when adequacy or a derogation frames it.',
+  })
   sccModule!: number | null;
 
   @Field(() => ComputedTiaModel)
@@ -196,7 +202,9 @@ export class ComputedTransferPageModel extends ComputedPage {
   notes!: ComplianceReasonModel[];
 }
 
-@ObjectType('TransferImpactAssessmentRecord', { description: 'A TIA recorded for a recipient, and the transfers it frames.' })
+@ObjectType('TransferImpactAssessmentRecord', {
+  description: 'A TIA recorded for a recipient, and the transfers it frames.',
+})
 export class TiaRecordModel {
   @Field(() => String, { description: 'Graph key of the recipient.' })
   recipient!: string;

@@ -6,7 +6,9 @@ export class RecordCellModel {
   @Field(() => String, { description: 'a_controller, b_purposes, … (docs/compliance.md, "The record of processing").' })
   item!: string;
 
-  @Field(() => String, { description: 'The value as JSON text (a string, a list or an object), as in `carto register`.' })
+  @Field(() => String, {
+    description: 'The value as JSON text (a string, a list or an object), as in `carto register`.',
+  })
   value!: string;
 
   @Field(() => String, { description: 'DECLARED, SCANNED, INFERRED or MISSING.' })
@@ -51,7 +53,9 @@ export class ActivityRecordModel {
 
 @ObjectType('ProcessingRecordPage')
 export class ProcessingRecordPageModel extends ComputedPage {
-  @Field(() => CompletenessModel, { description: 'Of every activity read (all pages, before the completeness filter).' })
+  @Field(() => CompletenessModel, {
+    description: 'Of every activity read (all pages, before the completeness filter).',
+  })
   completeness!: CompletenessModel;
 
   @Field(() => [ActivityRecordModel])

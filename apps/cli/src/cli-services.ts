@@ -8,6 +8,8 @@ import {
   UsersService,
 } from '@cartographer/access';
 import { InventoryImportService } from '@cartographer/inventory';
+import { ReportContentService } from '@cartographer/report-content';
+import { ReportSnapshotService, ReportSnapshotsRepository } from '@cartographer/reports';
 import { ComplianceRegisters } from '@cartographer/registers';
 import { ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from './cli-runtime.js';
@@ -73,5 +75,13 @@ export class CliServices {
 
   scanRuns(): Promise<ScanRunsRepository> {
     return this.once('scanRuns', async () => new ScanRunsRepository(await this.runtime.postgres(ACCESS_ENTITIES)));
+  }
+
+  /** Report snapshots (PostgreSQL) over the report contents built from the graph: the API's use case. */
+  reports(): Promise<ReportSnapshotService> {
+    return this.once('reports', async () => {
+      const snapshots = new ReportSnapshotsRepository(await this.runtime.postgres(ACCESS_ENTITIES), await this.audit());
+      return new ReportSnapshotService(snapshots, new ReportContentService(await this.runtime.graph()));
+    });
   }
 }

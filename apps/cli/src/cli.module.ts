@@ -10,6 +10,7 @@ import { WorkerCommand } from './commands/worker.command.js';
 import { AUDIT_COMMANDS } from './commands/audit.command.js';
 import { COMPLIANCE_COMMANDS } from './commands/compliance.command.js';
 import { FINDINGS_COMMANDS } from './commands/findings.command.js';
+import { REPORT_COMMANDS } from './commands/report.command.js';
 import { USERS_COMMANDS } from './commands/users.command.js';
 
 @Module({})
@@ -30,6 +31,7 @@ export class CliModule {
         ...AUDIT_COMMANDS,
         ...FINDINGS_COMMANDS,
         ...COMPLIANCE_COMMANDS,
+        ...REPORT_COMMANDS,
       ],
     };
   }

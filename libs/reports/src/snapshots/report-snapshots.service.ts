@@ -92,6 +92,12 @@ export function assertReportKind(kind: string): asserts kind is ReportKind {
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
+/** FORBIDDEN when the role may not do `action` on any snapshot (what the API's guard also checks). */
+function requireSome(ability: AppAbility, action: Action): void {
+  if (!ability.can(action, SUBJECT))
+    throw new AccessError(AccessErrorCode.FORBIDDEN, `not allowed to ${action} ${SUBJECT}`);
+}
+
 /**
  * The report use cases the API and the CLI share: generate (build the model, store it as an
  * immutable snapshot), list, read, download (re-render a stored snapshot), approve, diff, verify a
@@ -153,6 +159,7 @@ export class ReportSnapshotService {
 
   list(input: ListReportSnapshotsInput, caller: SnapshotCaller): Promise<SnapshotPage> {
     if (input.kind != null) assertReportKind(input.kind);
+    requireSome(caller.ability, 'read');
     return this.snapshots.list({
       scope: this.scope(caller.ability, 'read'),
       organisation: input.organisation ?? null,
@@ -163,16 +170,19 @@ export class ReportSnapshotService {
   }
 
   get(id: string, caller: SnapshotCaller): Promise<ReportSnapshot> {
+    requireSome(caller.ability, 'read');
     return this.snapshots.get(id, this.scope(caller.ability, 'read'));
   }
 
   /** A file of a snapshot, re-rendered from its stored model, byte-identical to the first rendering. */
   file(id: string, format: string, caller: SnapshotCaller): Promise<RenderedReport> {
+    requireSome(caller.ability, 'download');
     return this.snapshots.render(id, format, this.scope(caller.ability, 'download'));
   }
 
   /** Signs a snapshot once (audited `report.approve`); a second approval is CONFLICT and writes nothing. */
   approve(input: { id: string; comment?: string | null }, caller: SnapshotCaller): Promise<ReportSnapshot> {
+    requireSome(caller.ability, 'approve');
     return this.snapshots.approve({
       id: input.id,
       comment: input.comment,
@@ -183,11 +193,13 @@ export class ReportSnapshotService {
   }
 
   diff(first: string, second: string, caller: SnapshotCaller): Promise<SnapshotDiff> {
+    requireSome(caller.ability, 'read');
     return this.snapshots.diff(first, second, this.scope(caller.ability, 'read'));
   }
 
   /** Whether a file is an intact report, and which snapshots the caller may read it renders. */
   verify(bytes: Uint8Array, caller: SnapshotCaller): Promise<SnapshotVerification> {
+    requireSome(caller.ability, 'read');
     return this.snapshots.verifyFile(bytes, this.scope(caller.ability, 'read'));
   }
 
@@ -198,13 +210,11 @@ export class ReportSnapshotService {
 
   private authorize(ability: AppAbility, action: Action, target: { organisation: string; department: string | null }) {
     if (ability.can(action, asSubject(SUBJECT, target))) return;
+    requireSome(ability, action);
     // Allowed elsewhere but not here: the caller may not even learn the organisation exists.
-    if (ability.can(action, SUBJECT)) {
-      throw new AccessError(
-        AccessErrorCode.NOT_FOUND,
-        `organisation '${target.organisation}' does not exist or is not readable by this caller`,
-      );
-    }
-    throw new AccessError(AccessErrorCode.FORBIDDEN, `not allowed to ${action} ${SUBJECT}`);
+    throw new AccessError(
+      AccessErrorCode.NOT_FOUND,
+      `'${target.organisation}' does not exist or is not readable by this caller`,
+    );
   }
 }

@@ -97,8 +97,8 @@ describe('demo reports built from the graph (real Neo4j)', () => {
       'Annexe A — Dictionnaire des données personnelles',
     ])
       expect(pdfText).toContain(title);
-    // The NIR of the payroll agents: pseudonymised (one line of the treatments table).
-    expect(pdfText).toMatch(/nir \(.*\)\s+.*Pseudonymiser/);
+    // The NIR of the payroll agents (SIRH, table rh_agent): pseudonymised, on one row of the treatments table.
+    expect(pdfText).toMatch(/^ *nir +rh_agent \(SIRH .*Pseudonymiser/m);
     expect(pdfText).toContain(files.pdf.contentHash);
   });
 

@@ -28,9 +28,10 @@ export function withReportFont(svg: string): string {
 export function mapFigure(ctx: CartographyContext): FigureBlock {
   const { pick } = ctx;
   const departments = ctx.map.nodes.filter((n) => n.kind === 'DEPARTMENT').map((n) => n.id);
+  // Departments stay closed (their sources are in the tables); the places outside the EU open.
   const state = {
     ...defaultViewState(),
-    expanded: departments.length <= 16 ? departments.sort() : [],
+    expanded: ['group:jurisdiction:ADEQUACY', 'group:jurisdiction:EEA', 'group:jurisdiction:THIRD_COUNTRY'],
     limit: 8,
   };
   const placed = placeMap(ctx.map, state, { maxNodes: MAP_MAX_NODES });

@@ -6,7 +6,11 @@ import {
   ACCESS_LABELS,
   byName,
   categoryName,
+  DATASET_KIND_LABELS,
+  DETECTOR_SOURCE_LABELS,
   DPIA_RESULT_LABELS,
+  plural,
+  RECIPIENT_ROLE_LABELS,
   empty,
   ev,
   evidenceOf,
@@ -194,9 +198,9 @@ function summarySection(ctx: CartographyContext): Section {
         v(outside.length, { strong: true }),
         t(pick({ fr: ' transferts quittent l’Union européenne et l’EEE ; ', en: ' transfers leave the European Union and the EEA; ' })),
         v(missing, { strong: true }),
-        t(pick({ fr: ' n’ont aucune garantie du chapitre V. ', en: ' have no Chapter V safeguard. ' })),
+        t(plural(missing, { fr: ' n’a aucune garantie du chapitre V. ', en: ' has no Chapter V safeguard. ' }, { fr: ' n’ont aucune garantie du chapitre V. ', en: ' have no Chapter V safeguard. ' }, pick)),
         v(required),
-        t(pick({ fr: ' activités de traitement exigent une analyse d’impact (AIPD).', en: ' processing activities require a data protection impact assessment (DPIA).' })),
+        t(plural(required, { fr: ' activité de traitement exige une analyse d’impact (AIPD).', en: ' processing activity requires a data protection impact assessment (DPIA).' }, { fr: ' activités de traitement exigent une analyse d’impact (AIPD).', en: ' processing activities require a data protection impact assessment (DPIA).' }, pick)),
       ],
       evidence: ev(evidence.transfers(), evidence.dpia()),
     },
@@ -226,8 +230,8 @@ function mapSection(ctx: CartographyContext): Section {
         content: [
           t(
             pick({
-              fr: 'La carte montre chaque département avec ses sources, et les serveurs et destinataires regroupés par juridiction. La couleur et le motif donnent la sensibilité (gris : aucune donnée personnelle ; bleu rayé : données personnelles ; vermillon quadrillé à double contour : catégories particulières), la taille le volume. Au-delà de huit sources par département, les suivantes sont comptées dans un nœud « +N ».',
-              en: 'The map shows each department with its sources, and the servers and recipients grouped by jurisdiction. Colour and pattern give the sensitivity (grey: no personal data; striped blue: personal data; cross-hatched vermilion with a double outline: special categories), size the volume. Past eight sources per department, the others are counted in a "+N" node.',
+              fr: 'La carte montre les départements (leurs sources sont détaillées au chapitre suivant), les serveurs et destinataires de l’Union européenne regroupés, et ceux des pays hors UE un à un. Les flèches épaisses sont les transferts, étiquetés pays, base et statut. La couleur et le motif donnent la sensibilité (gris : aucune donnée personnelle ; bleu rayé : données personnelles ; vermillon quadrillé à double contour : catégories particulières), la taille le volume. Au-delà de huit éléments par groupe, les suivants sont comptés dans un nœud « +N ».',
+              en: 'The map shows the departments (their sources are detailed in the next chapter), the servers and recipients in the European Union grouped, and those outside the EU one by one. Thick arrows are transfers, labelled with country, basis and status. Colour and pattern give the sensitivity (grey: no personal data; striped blue: personal data; cross-hatched vermilion with a double outline: special categories), size the volume. Past eight items per group, the others are counted in a "+N" node.',
             }),
           ),
         ],
@@ -262,7 +266,7 @@ function sourceTable(ctx: CartographyContext, key: string, caption: string, sour
       const e = ev(evidence.source(s));
       const records = s.volume?.records ?? sumRecords(s);
       const datasets = s.datasets ?? [];
-      const kinds = [...new Set(datasets.map((d) => d.kind))].sort();
+      const kinds = [...new Set(datasets.map((d) => label(DATASET_KIND_LABELS, d.kind, pick)))].sort(byName);
       const observed = ctx.inputs.sources[s.key];
       const mix = observed?.typeMix
         ? Object.entries(observed.typeMix)
@@ -273,7 +277,7 @@ function sourceTable(ctx: CartographyContext, key: string, caption: string, sour
         : null;
       const variety = [
         label(STRUCTURE_LABELS, s.structure, pick),
-        `${datasets.length} ${pick({ fr: 'jeux', en: 'datasets' })} (${kinds.join(', ').toLowerCase() || '—'})`,
+        `${datasets.length} ${pick({ fr: 'jeux', en: 'datasets' })} (${kinds.join(', ') || '—'})`,
         ...(mix ? [mix] : []),
       ].join(' · ');
       const q = queryability(ctx, s);
@@ -413,7 +417,7 @@ function locationsSection(ctx: CartographyContext): Section {
             key: safeKey(r.key),
             cells: [
               text(r.name, ev(evidence.recipient(r))),
-              text((r.detail ?? '—').toLowerCase().replace(/_/g, ' ')),
+              text(label(RECIPIENT_ROLE_LABELS, r.detail, pick)),
               text(r.countryName ? `${pick(r.countryName)} (${r.country})` : (r.country ?? '—'), ev(legal)),
               numberCell(r.personalFields, ev(evidence.recipient(r), evidence.mapModel())),
             ],
@@ -518,13 +522,32 @@ function treatmentRank(f: PersonalField): number[] {
 }
 
 function detectorsText(f: PersonalField, pick: CartographyContext['pick']): string {
-  const detectors = f.finding.detectors.slice(0, 2).map((d) => {
-    const ratio = d.hitRatio !== null && d.sampled ? ` ${Math.round(d.hitRatio * 100)} %/${d.sampled}` : '';
-    return `${d.detector} (${d.source}${ratio})`;
-  });
   const origin = label(ORIGIN_LABELS, f.finding.origin, pick);
   const status = label(STATUS_LABELS, f.finding.status, pick);
-  return [`${origin}, ${status}`, ...detectors, ...f.finding.provenance.slice(0, 1)].join(' · ');
+  const seen = new Set<string>();
+  const found: string[] = [];
+  for (const d of f.finding.detectors) {
+    const where = label(DETECTOR_SOURCE_LABELS, d.source, pick);
+    const ratio =
+      d.source === 'values' && d.hitRatio !== null && d.sampled
+        ? ` ${Math.round(d.hitRatio * 100)} % / ${d.sampled}`
+        : '';
+    const item = `${where}${ratio}`;
+    if (seen.has(item)) continue;
+    seen.add(item);
+    found.push(item);
+  }
+  const propagated = f.finding.provenance.length > 0 ? [pick({ fr: 'propagé par le lignage', en: 'propagated along the lineage' })] : [];
+  return [`${origin}, ${status}`, ...found.slice(0, 3), ...propagated].join(' · ');
+}
+
+function categoryText(f: PersonalField, pick: CartographyContext['pick']): string {
+  const parts = [categoryName(f.finding.category, pick)];
+  if (f.finding.specialCategory && f.finding.specialCategory !== f.finding.category)
+    parts.push(pick({ fr: `cat. particulière : ${categoryName(f.finding.specialCategory, pick)}`, en: `special: ${categoryName(f.finding.specialCategory, pick)}` }));
+  else if (f.finding.specialCategory) parts.push(pick({ fr: 'catégorie particulière', en: 'special category' }));
+  if (f.finding.tier) parts.push(label(TIER_LABELS, f.finding.tier, pick));
+  return parts.join(' · ');
 }
 
 function treatmentsSection(ctx: CartographyContext): Section {
@@ -588,45 +611,58 @@ function treatmentsSection(ctx: CartographyContext): Section {
       ],
       evidence: ev(pf),
     });
-  blocks.push({
-    type: 'table',
-    key: 'table-treatments',
-    caption: pick({ fr: 'Champs à anonymiser ou pseudonymiser', en: 'Fields to anonymise or pseudonymise' }),
-    columns: [
-      { key: 'field', label: pick({ fr: 'Champ (source / jeu)', en: 'Field (source / dataset)' }), width: 2.6 },
-      { key: 'category', label: pick({ fr: 'Catégorie', en: 'Category' }), width: 2 },
-      { key: 'confidence', label: pick({ fr: 'Confiance', en: 'Confidence' }), align: 'end', width: 1.1 },
-      { key: 'evidence', label: pick({ fr: 'Preuve', en: 'Evidence' }), width: 2.3 },
-      { key: 'treatment', label: pick({ fr: 'Traitement', en: 'Treatment' }), width: 1.4 },
-      { key: 'reason', label: pick({ fr: 'Raison', en: 'Reason' }), width: 4 },
-    ],
-    rows: shown.map((f) => {
-      const e = ev(evidence.findings(f.dataset, f.finding), evidence.dataset(f.dataset));
-      const category = [
-        categoryName(f.finding.category, pick),
-        ...(f.finding.specialCategory
-          ? [pick({ fr: `cat. particulière : ${categoryName(f.finding.specialCategory, pick)}`, en: `special: ${categoryName(f.finding.specialCategory, pick)}` })]
-          : []),
-        ...(f.finding.tier ? [label(TIER_LABELS, f.finding.tier, pick)] : []),
-      ].join(' · ');
-      return {
-        key: safeKey(f.key),
-        cells: [
-          text(`${f.field} (${f.source.name} / ${f.dataset.name})`, e, 'code'),
-          text(category),
-          f.finding.confidence === null ? empty : numberCell(Math.round(f.finding.confidence * 100), e, { unit: '%' }),
-          text(detectorsText(f, pick)),
-          text(treatmentName(f.finding.treatment, pick), e, 'strong'),
-          text(treatmentReason(f.finding.treatment, f.finding.treatmentReason, f.finding.category, ctx.language)),
-        ],
-      };
-    }),
-    emptyText: pick({ fr: 'Aucun champ à traiter', en: 'No field to treat' }),
+  const departments = (ctx.inputs.document.departments ?? [])
+    .filter((d) => !ctx.department || d.key === ctx.department.key)
+    .sort((a, b) => byName(a.name, b.name));
+  const sections: Section[] = departments.flatMap((d) => {
+    const rows = shown.filter((f) => f.source.department === d.key);
+    if (rows.length === 0) return [];
+    return [
+      {
+        key: safeKey(`treatments-${d.key}`),
+        title: d.name,
+        blocks: [treatmentTable(ctx, safeKey(`table-treatments-${d.key}`), d.name, rows)],
+      },
+    ];
   });
   return {
     key: 'treatments',
     title: pick({ fr: 'Données à anonymiser ou pseudonymiser', en: 'Data to anonymise or pseudonymise' }),
     blocks,
+    sections,
+  };
+}
+
+function treatmentTable(ctx: CartographyContext, key: string, department: string, fields: readonly PersonalField[]): TableBlock {
+  const { pick, evidence } = ctx;
+  return {
+    type: 'table',
+    key,
+    caption: pick({ fr: `Champs à traiter — ${department}`, en: `Fields to treat — ${department}` }),
+    columns: [
+      { key: 'field', label: pick({ fr: 'Champ', en: 'Field' }), width: 1.8 },
+      { key: 'dataset', label: pick({ fr: 'Jeu (source)', en: 'Dataset (source)' }), width: 2 },
+      { key: 'category', label: pick({ fr: 'Catégorie', en: 'Category' }), width: 2 },
+      { key: 'confidence', label: pick({ fr: 'Confiance', en: 'Confidence' }), align: 'end', width: 1.1 },
+      { key: 'evidence', label: pick({ fr: 'Preuve', en: 'Evidence' }), width: 1.9 },
+      { key: 'treatment', label: pick({ fr: 'Traitement', en: 'Treatment' }), width: 1.9 },
+      { key: 'reason', label: pick({ fr: 'Raison', en: 'Reason' }), width: 3.2 },
+    ],
+    rows: fields.map((f) => {
+      const e = ev(evidence.findings(f.dataset, f.finding), evidence.dataset(f.dataset));
+      return {
+        key: safeKey(f.key),
+        cells: [
+          text(f.field, undefined, 'code'),
+          text(`${f.dataset.name} (${f.source.name})`, e),
+          text(categoryText(f, pick)),
+          f.finding.confidence === null ? empty : numberCell(Math.round(f.finding.confidence * 100), e, { unit: '%' }),
+          text(detectorsText(f, pick)),
+          text(treatmentName(f.finding.treatment, pick), undefined, 'strong'),
+          text(treatmentReason(f.finding.treatment, f.finding.treatmentReason, f.finding.category, ctx.language)),
+        ],
+      };
+    }),
   };
 }
 
@@ -897,6 +933,14 @@ function dpiaSection(ctx: CartographyContext): Section {
 // ---------------------------------------------------------------------------------------------
 // 11. Priorities
 
+/** The first names of a list, then how many more. */
+function names(list: readonly string[], max: number, language: 'fr' | 'en'): string {
+  const shown = list.slice(0, max).join(language === 'fr' ? ' ; ' : '; ');
+  const rest = list.length - max;
+  if (rest <= 0) return shown;
+  return language === 'fr' ? `${shown} et ${rest} autre${rest > 1 ? 's' : ''}` : `${shown} and ${rest} more`;
+}
+
 /** The ordered actions: each with the facts behind it. Shared by the summary and section 11. */
 export function priorities(ctx: CartographyContext): ListItem[] {
   const { pick, evidence } = ctx;
@@ -907,12 +951,12 @@ export function priorities(ctx: CartographyContext): ListItem[] {
     items.push({
       key: 'priority-missing-safeguard',
       content: [
-        t(pick({ fr: 'Encadrer les ', en: 'Put a Chapter V tool on the ' })),
+        t(plural(missing.length, { fr: 'Encadrer le ', en: 'Put a Chapter V tool on the ' }, { fr: 'Encadrer les ', en: 'Put a Chapter V tool on the ' }, pick)),
         v(missing.length, { strong: true }),
         t(
           pick({
-            fr: ` transferts sans garantie (${[...new Set(missing.map((x) => `${x.to.name}, ${x.to.country}`))].join(' ; ')}) : clauses contractuelles types ou arrêt du transfert.`,
-            en: ` transfers without a safeguard (${[...new Set(missing.map((x) => `${x.to.name}, ${x.to.country}`))].join('; ')}): standard contractual clauses or stop the transfer.`,
+            fr: `${missing.length === 1 ? ' transfert' : ' transferts'} sans garantie (${[...new Set(missing.map((x) => `${x.to.name}, ${x.to.country}`))].join(' ; ')}) : clauses contractuelles types ou arrêt du transfert.`,
+            en: `${missing.length === 1 ? ' transfer' : ' transfers'} without a safeguard (${[...new Set(missing.map((x) => `${x.to.name}, ${x.to.country}`))].join('; ')}): standard contractual clauses or stop the transfer.`,
           }),
         ),
       ],
@@ -927,8 +971,8 @@ export function priorities(ctx: CartographyContext): ListItem[] {
         v(required.length, { strong: true }),
         t(
           pick({
-            fr: ` activités qui l’exigent : ${required.map((a) => a.name).join(' ; ')}.`,
-            en: ` activities that require one: ${required.map((a) => a.name).join('; ')}.`,
+            fr: ` activités qui l’exigent (tableau de l’examen AIPD) : ${names(required.map((a) => a.name), 5, 'fr')}.`,
+            en: ` activities that require one (DPIA screening table): ${names(required.map((a) => a.name), 5, 'en')}.`,
           }),
         ),
       ],
@@ -943,8 +987,8 @@ export function priorities(ctx: CartographyContext): ListItem[] {
         v(special.length, { strong: true }),
         t(
           pick({
-            fr: ` champs de catégorie particulière (${[...new Set(special.map((f) => f.source.name))].slice(0, 6).join(', ')}) : traitement recommandé au tableau des données à pseudonymiser.`,
-            en: ` special-category fields (${[...new Set(special.map((f) => f.source.name))].slice(0, 6).join(', ')}): recommended treatment in the table of data to pseudonymise.`,
+            fr: ` champs de catégorie particulière, traitement recommandé au tableau des données à pseudonymiser ; sources : ${names([...new Set(special.map((f) => f.source.name))], 6, 'fr')}.`,
+            en: ` special-category fields, recommended treatment in the table of data to pseudonymise; sources: ${names([...new Set(special.map((f) => f.source.name))], 6, 'en')}.`,
           }),
         ),
       ],

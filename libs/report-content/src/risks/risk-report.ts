@@ -353,7 +353,24 @@ function privacySection(ctx: RiskCtx): Section {
   return {
     key: 'privacy-risks',
     title: pick({ fr: 'Risques sur la vie privée, par activité', en: 'Privacy risks by activity' }),
-    blocks: [],
+    blocks: [
+      {
+        type: 'paragraph',
+        content: [
+          t(
+            activities.length > 0
+              ? pick({
+                  fr: 'Pour chaque activité : ses trois événements redoutés notés dans les trois états, leurs impacts, menaces et mesures, puis les faits que chaque règle a lus (« non déclaré » : le fait manque, la règle ne devine pas).',
+                  en: 'For each activity: its three feared events scored in the three states, their impacts, threats and measures, then the facts each rule read ("not declared": the fact is missing, the rule does not guess).',
+                })
+              : pick({
+                  fr: 'Aucune activité de traitement n’est déclarée : il n’y a pas de risque sur la vie privée à évaluer.',
+                  en: 'No processing activity is declared: there is no privacy risk to assess.',
+                }),
+          ),
+        ],
+      },
+    ],
     sections: activities.map((activity) => {
       const risks = byActivity.get(activity)!;
       const blocks: Block[] = [

@@ -78,14 +78,11 @@ export const TREATMENT_LABELS: Readonly<Record<string, Bi>> = {
  * report explains the treatment itself, with the field's category: the same rule, in French.
  */
 const TREATMENT_REASON_FR: Readonly<Record<string, string>> = {
-  DELETE:
-    'la colonne n’est pas nécessaire hors de son périmètre de production ou son risque l’emporte sur son usage : la supprimer des copies et des exports',
-  PSEUDONYMISE:
-    'identifiant : le remplacer par une empreinte à clé (HMAC-SHA-256, clé conservée à part) ou un jeton cohérent, ou le supprimer s’il n’est pas nécessaire',
-  GENERALISE:
-    'quasi-identifiant : réduire sa précision (date → année, code postal → département, âge → tranche) pour atteindre le seuil k',
-  AGGREGATE: 'ne publier que des statistiques sur des groupes, petites cellules masquées, jamais de valeurs ligne à ligne',
-  ENCRYPT: 'nécessaire à l’activité : conserver la valeur chiffrée au repos, accès aux clés restreint',
+  DELETE: 'inutile hors de la production ou trop risquée : la supprimer des copies et des exports',
+  PSEUDONYMISE: 'identifiant : le remplacer par une empreinte à clé (HMAC-SHA-256) ou un jeton, ou le supprimer s’il est inutile',
+  GENERALISE: 'quasi-identifiant : réduire sa précision (date → année, code postal → département, âge → tranche)',
+  AGGREGATE: 'ne publier que des statistiques par groupe, petites cellules masquées, jamais ligne à ligne',
+  ENCRYPT: 'nécessaire à l’activité : la chiffrer au repos, accès aux clés restreint',
   KEEP: 'aucun traitement nécessaire pour la colonne elle-même',
 };
 
@@ -129,13 +126,49 @@ export const ORIGIN_LABELS: Readonly<Record<string, Bi>> = {
 
 export const ACCESS_LABELS: Readonly<Record<string, Bi>> = {
   SQL: { fr: 'SQL', en: 'SQL' },
-  API: { fr: 'API', en: 'API' },
+  REST_API: { fr: 'API REST', en: 'REST API' },
+  GRAPHQL_API: { fr: 'API GraphQL', en: 'GraphQL API' },
+  SFTP: { fr: 'SFTP', en: 'SFTP' },
+  FILE_SYSTEM: { fr: 'fichiers', en: 'files' },
   EXPORT: { fr: 'export', en: 'export' },
-  FILE: { fr: 'fichiers', en: 'files' },
-  FILES: { fr: 'fichiers', en: 'files' },
-  UI: { fr: 'interface', en: 'user interface' },
   MANUAL: { fr: 'manuel', en: 'manual' },
+  STREAMING: { fr: 'flux continu', en: 'streaming' },
+  WEB_UI: { fr: 'interface web', en: 'web interface' },
+  OTHER: { fr: 'autre', en: 'other' },
 };
+
+export const DATASET_KIND_LABELS: Readonly<Record<string, Bi>> = {
+  TABLE: { fr: 'table', en: 'table' },
+  VIEW: { fr: 'vue', en: 'view' },
+  MATERIALIZED_VIEW: { fr: 'vue matérialisée', en: 'materialised view' },
+  COLLECTION: { fr: 'collection', en: 'collection' },
+  FILE: { fr: 'fichier', en: 'file' },
+  DOCUMENT: { fr: 'document', en: 'document' },
+  SHEET: { fr: 'feuille', en: 'sheet' },
+  ENDPOINT: { fr: 'point d’API', en: 'API endpoint' },
+  OTHER: { fr: 'autre', en: 'other' },
+};
+
+export const RECIPIENT_ROLE_LABELS: Readonly<Record<string, Bi>> = {
+  PROCESSOR: { fr: 'sous-traitant', en: 'processor' },
+  SUB_PROCESSOR: { fr: 'sous-traitant ultérieur', en: 'sub-processor' },
+  JOINT_CONTROLLER: { fr: 'responsable conjoint', en: 'joint controller' },
+  CONTROLLER: { fr: 'responsable distinct', en: 'separate controller' },
+  PUBLIC_AUTHORITY: { fr: 'autorité publique', en: 'public authority' },
+  INTERNAL: { fr: 'service interne', en: 'internal service' },
+};
+
+export const DETECTOR_SOURCE_LABELS: Readonly<Record<string, Bi>> = {
+  name: { fr: 'nom du champ', en: 'field name' },
+  comment: { fr: 'description', en: 'description' },
+  values: { fr: 'valeurs échantillonnées', en: 'sampled values' },
+  vocabulary: { fr: 'vocabulaire', en: 'vocabulary' },
+};
+
+/** `1 transfert` / `3 transferts`: the word after a count. */
+export function plural(count: number, one: Bi, many: Bi, pick: Pick): string {
+  return pick(count === 1 ? one : many);
+}
 
 export const STRUCTURE_LABELS: Readonly<Record<string, Bi>> = {
   STRUCTURED: { fr: 'structurée', en: 'structured' },

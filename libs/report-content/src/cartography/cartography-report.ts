@@ -645,8 +645,8 @@ function treatmentTable(ctx: CartographyContext, key: string, department: string
       { key: 'category', label: pick({ fr: 'Catégorie', en: 'Category' }), width: 2 },
       { key: 'confidence', label: pick({ fr: 'Confiance', en: 'Confidence' }), align: 'end', width: 1.1 },
       { key: 'evidence', label: pick({ fr: 'Preuve', en: 'Evidence' }), width: 1.9 },
-      { key: 'treatment', label: pick({ fr: 'Traitement', en: 'Treatment' }), width: 1.9 },
-      { key: 'reason', label: pick({ fr: 'Raison', en: 'Reason' }), width: 3.2 },
+      { key: 'treatment', label: pick({ fr: 'Traitement', en: 'Treatment' }), width: 2.3 },
+      { key: 'reason', label: pick({ fr: 'Raison', en: 'Reason' }), width: 3 },
     ],
     rows: fields.map((f) => {
       const e = ev(evidence.findings(f.dataset, f.finding), evidence.dataset(f.dataset));
@@ -658,7 +658,7 @@ function treatmentTable(ctx: CartographyContext, key: string, department: string
           text(categoryText(f, pick)),
           f.finding.confidence === null ? empty : numberCell(Math.round(f.finding.confidence * 100), e, { unit: '%' }),
           text(detectorsText(f, pick)),
-          text(treatmentName(f.finding.treatment, pick), undefined, 'strong'),
+          text(treatmentName(f.finding.treatment, pick)),
           text(treatmentReason(f.finding.treatment, f.finding.treatmentReason, f.finding.category, ctx.language)),
         ],
       };
@@ -1101,7 +1101,7 @@ function dictionaryAnnex(ctx: CartographyContext): Section {
       { key: 'category', label: pick({ fr: 'Catégorie', en: 'Category' }), width: 2.2 },
       { key: 'tier', label: pick({ fr: 'Rang', en: 'Tier' }), width: 1.5 },
       { key: 'status', label: pick({ fr: 'Origine, statut', en: 'Origin, status' }), width: 1.6 },
-      { key: 'treatment', label: pick({ fr: 'Traitement', en: 'Treatment' }), width: 1.3 },
+      { key: 'treatment', label: pick({ fr: 'Traitement', en: 'Treatment' }), width: 2 },
     ],
     rows: shown.map((f) => ({
       key: safeKey(f.key),

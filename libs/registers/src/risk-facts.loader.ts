@@ -101,10 +101,7 @@ export async function readRiskInputs(tx: ManagedTransaction, query: FactsQuery) 
 
 export type RiskInputs = Awaited<ReturnType<typeof readRiskInputs>>;
 
-export function riskFactsOf(
-  inputs: RiskInputs,
-  stored: StoredRiskDecisions = NO_DECISIONS,
-): RiskFacts {
+export function riskFactsOf(inputs: RiskInputs, stored: StoredRiskDecisions = NO_DECISIONS): RiskFacts {
   const activities = new Set((inputs.compliance.processingActivities ?? []).map((a) => a.key));
   return { ...inputs.compliance, security: securityFactsOf(inputs.outline, activities, stored) };
 }

@@ -6,3 +6,5 @@ export * from './ods-writer.js';
 export * from './register-ods.js';
 export * from './risk-facts.loader.js';
 export * from './risk-queries.js';
+export * from './risk-decisions.repository.js';
+export * from './risk-decisions.js';

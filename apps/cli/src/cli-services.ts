@@ -8,7 +8,8 @@ import {
   UsersService,
 } from '@cartographer/access';
 import { InventoryImportService } from '@cartographer/inventory';
-import { ComplianceRegisters } from '@cartographer/registers';
+import { ComplianceRegisters, RiskDecisionsRepository } from '@cartographer/registers';
+import type { Neo4jService } from '@cartographer/graph';
 import { ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from './cli-runtime.js';
 
@@ -69,6 +70,19 @@ export class CliServices {
 
   registers(): Promise<ComplianceRegisters> {
     return this.once('registers', async () => new ComplianceRegisters(await this.runtime.graph()));
+  }
+
+  /** The graph, for the use cases that take it directly (the risk register). */
+  graph(): Promise<Neo4jService> {
+    return this.runtime.graph();
+  }
+
+  /** The DPO's risk decisions and action plan (PostgreSQL), audited in the chain. */
+  riskDecisions(): Promise<RiskDecisionsRepository> {
+    return this.once(
+      'riskDecisions',
+      async () => new RiskDecisionsRepository(await this.runtime.postgres(ACCESS_ENTITIES), await this.audit()),
+    );
   }
 
   scanRuns(): Promise<ScanRunsRepository> {

@@ -7,3 +7,4 @@ export * from './cartography/cartography-report.js';
 export * from './cartography/cartography-figures.js';
 export * from './risks/risk-report.js';
 export * from './examples/demo-reports.js';
+export * from './changes-since.js';

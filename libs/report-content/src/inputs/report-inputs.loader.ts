@@ -1,6 +1,14 @@
 import type { Neo4jService } from '@cartographer/graph';
-import { readInventory, Label, Rel } from '@cartographer/inventory';
-import { type ReadScope, readComplianceFacts, readDpiaOverrides } from '@cartographer/registers';
+import { Label, Rel } from '@cartographer/inventory';
+import {
+  NO_DECISIONS,
+  type ReadScope,
+  type RiskDecisionSource,
+  readComplianceSources,
+  readDpiaOverrides,
+  readRiskInputs,
+  riskFactsOf,
+} from '@cartographer/registers';
 import type { ScanRun } from '@cartographer/scan';
 import { isInt, type ManagedTransaction } from 'neo4j-driver';
 import type {
@@ -8,6 +16,7 @@ import type {
   DetectorEvidence,
   FindingDetail,
   ReportInputs,
+  RiskReportInputs,
   ScanRunSummary,
   SourceObservation,
 } from './report-inputs.js';
@@ -180,8 +189,7 @@ export async function loadReportInputs(
   query: { organisation: string; department?: string; asOf: string; scope: ReadScope },
 ): Promise<ReportInputs> {
   const graph = await neo4j.read(async (tx) => {
-    const facts = await readComplianceFacts(tx, query);
-    const document = await readInventory(tx, query.organisation);
+    const { facts, document } = await readComplianceSources(tx, query);
     const findings = await findingDetails(tx, query.organisation);
     const sources = await sourceObservations(tx, query.organisation);
     const datasets = await datasetObservations(tx, query.organisation);
@@ -190,4 +198,18 @@ export async function loadReportInputs(
   });
   const runs = scanRuns ? await scanRuns.list({ organisations: [query.organisation], limit: 500 }) : [];
   return { ...graph, scanRuns: scanRunSummaries(runs, query.asOf) };
+}
+
+/**
+ * The risk report's inputs: the registers' risk inputs (one graph read; the scope is checked before
+ * anything else), then the DPO's stored decisions when a source of them is given.
+ */
+export async function loadRiskReportInputs(
+  neo4j: Neo4jService,
+  decisions: RiskDecisionSource | null,
+  query: { organisation: string; department?: string; scope: ReadScope },
+): Promise<RiskReportInputs> {
+  const risk = await neo4j.read((tx) => readRiskInputs(tx, query));
+  const stored = decisions ? await decisions.read(query.organisation) : NO_DECISIONS;
+  return { riskFacts: riskFactsOf(risk, stored), dpiaOverrides: risk.dpiaOverrides };
 }

@@ -1,5 +1,6 @@
 import type { ComplianceFacts, DpiaOverride } from '@cartographer/compliance';
 import type { InventoryDocument } from '@cartographer/inventory';
+import type { RiskFacts } from '@cartographer/risks';
 
 /*
  * What a report reads, gathered once from the read model (Neo4j) and the scan runs (PostgreSQL):
@@ -82,5 +83,12 @@ export interface ReportInputs {
   datasets: Readonly<Record<string, DatasetObservation>>;
   /** Finished runs of the organisation up to the as-of date, newest first. */
   scanRuns: readonly ScanRunSummary[];
+  dpiaOverrides: readonly DpiaOverride[];
+}
+
+/** What the risk report reads: the risk facts (compliance facts, security facts, stored decisions). */
+export interface RiskReportInputs {
+  riskFacts: RiskFacts;
+  /** The DPO's DPIA decisions on the readable activities. */
   dpiaOverrides: readonly DpiaOverride[];
 }

@@ -1,3 +1,4 @@
+import { computeTransfers, prepareFacts, screenDpia } from '@cartographer/compliance';
 import {
   computeRiskRegister,
   DEFAULT_RISK_MATRIX,
@@ -10,7 +11,7 @@ import {
   SCALE_LEVELS,
 } from '@cartographer/risks';
 import type { Block, Evidence, EvidenceList, ReportModel, Section, TableBlock } from '@cartographer/reports';
-import type { ReportInputs } from '../inputs/report-inputs.js';
+import type { RiskReportInputs } from '../inputs/report-inputs.js';
 import { byName, type Pick, picker, ev, numberCell, t, text, v, empty, safeKey } from '../text/report-text.js';
 import { renderRiskMapSvg } from './risk-map-svg.js';
 
@@ -79,12 +80,19 @@ function riskTitle(ctx: RiskCtx, risk: Risk): string {
   return ctx.pick(risk.title);
 }
 
-export function buildRiskReport(inputs: ReportInputs, request: RiskReportRequest, riskFacts?: RiskFacts): ReportModel {
+export function buildRiskReport(inputs: RiskReportInputs, request: RiskReportRequest): ReportModel {
   const pick = picker(request.language);
-  const facts: RiskFacts = riskFacts ?? inputs.facts;
-  const register = computeRiskRegister(facts, request.asOf);
+  const facts: RiskFacts = inputs.riskFacts;
+  // As riskRegisterFor: one index, the transfers and the DPIA screening with the DPO's DPIA decisions.
+  const index = prepareFacts(facts);
+  const readable = new Set((facts.processingActivities ?? []).map((a) => a.key));
+  const register = computeRiskRegister(facts, request.asOf, {
+    index,
+    transfers: computeTransfers(facts, request.asOf, { index }),
+    dpia: screenDpia(facts, request.asOf, { index, overrides: inputs.dpiaOverrides.filter((o) => readable.has(o.activity)) }),
+  });
   const department = request.departmentKey
-    ? (inputs.document.departments ?? []).find((d) => d.key === request.departmentKey)
+    ? (facts.departments ?? []).find((d) => d.key === request.departmentKey)
     : undefined;
   const ctx: RiskCtx = {
     pick,
@@ -106,7 +114,7 @@ export function buildRiskReport(inputs: ReportInputs, request: RiskReportRequest
     metadata: {
       kind: 'risks',
       title: pick({ fr: 'Registre des risques', en: 'Risk register' }),
-      organisation: { key: inputs.document.organisation.key, name: inputs.document.organisation.name },
+      organisation: { key: facts.organisation.key, name: facts.organisation.name },
       department: department ? { key: department.key, name: department.name } : null,
       language: request.language,
       asOf: request.asOf,

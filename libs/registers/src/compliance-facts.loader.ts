@@ -132,6 +132,17 @@ export function factsOf(
 
 /** Reads the facts in the caller's transaction (the DPIA mutations read and write in one). */
 export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQuery): Promise<ComplianceFacts> {
+  return (await readComplianceSources(tx, query)).facts;
+}
+
+/**
+ * The facts and the inventory document they were mapped from, from one read (the reports print
+ * declared members the facts do not carry: field types, connection references, structures).
+ */
+export async function readComplianceSources(
+  tx: ManagedTransaction,
+  query: FactsQuery,
+): Promise<{ document: InventoryDocument; facts: ComplianceFacts }> {
   const { organisation, department, scope } = query;
   const notFound = () =>
     new RegistersError(
@@ -156,7 +167,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
   const readable = scope.departments;
   const findings = await findingsByField(tx, organisation);
   const kinds = await subjectKinds(tx, organisation);
-  return factsOf(
+  const facts = factsOf(
     doc,
     findings,
     kinds,
@@ -164,6 +175,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
       (department === undefined || a.department === department) &&
       (readable === null || readable.includes(a.department)),
   );
+  return { document: doc, facts };
 }
 
 /**

@@ -4,3 +4,7 @@ export * from './compliance-queries.js';
 export * from './dpia-overrides.js';
 export * from './ods-writer.js';
 export * from './register-ods.js';
+export * from './risk-facts.loader.js';
+export * from './risk-queries.js';
+export * from './risk-decisions.repository.js';
+export * from './risk-decisions.js';

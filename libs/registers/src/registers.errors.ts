@@ -8,6 +8,10 @@ export enum RegistersErrorCode {
   DEPARTMENT_NOT_FOUND = 'REGISTERS_DEPARTMENT_NOT_FOUND',
   /** The activity named does not belong to the organisation (or does not exist). */
   ACTIVITY_NOT_FOUND = 'REGISTERS_ACTIVITY_NOT_FOUND',
+  /** The risk named is not a risk of the organisation's register. */
+  RISK_NOT_FOUND = 'REGISTERS_RISK_NOT_FOUND',
+  /** The action named is not in the organisation's action plan. */
+  ACTION_NOT_FOUND = 'REGISTERS_ACTION_NOT_FOUND',
   /** An input member is malformed: as-of date, format, language, override, TIA record. */
   INVALID_INPUT = 'REGISTERS_INVALID_INPUT',
 }
@@ -16,6 +20,8 @@ const KINDS: Readonly<Record<RegistersErrorCode, ErrorKind>> = {
   [RegistersErrorCode.ORGANISATION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.DEPARTMENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.ACTIVITY_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [RegistersErrorCode.RISK_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [RegistersErrorCode.ACTION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.INVALID_INPUT]: ErrorKind.INVALID_INPUT,
 };
 

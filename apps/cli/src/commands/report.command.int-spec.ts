@@ -15,6 +15,7 @@ import {
   ReportSnapshotsRepository,
   type SnapshotScope,
 } from '@cartographer/reports';
+import { READ_ALL } from '@cartographer/registers';
 import { registersInventory, testStores, uniqueId } from '@cartographer/testing';
 import { carto } from '../testing/carto-process.js';
 
@@ -143,7 +144,8 @@ describe('carto report (the built command line, real Neo4j and PostgreSQL)', () 
   });
 
   it('verify says when an intact file matches no stored snapshot, and refuses what is not a report', async () => {
-    const content = new ReportContentService(neo4j);
+    // The scan-run annex left empty: the file only has to be intact and not stored.
+    const content = new ReportContentService({ neo4j, scanRuns: null, scope: READ_ALL });
     const model = await content.build({
       kind: 'CARTOGRAPHY',
       organisationKey: org,

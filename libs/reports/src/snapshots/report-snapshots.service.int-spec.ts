@@ -85,7 +85,7 @@ describe('ReportSnapshotService (real PostgreSQL)', () => {
     await db.initialize();
     await db.runMigrations({ transaction: 'each' });
     audit = new AuditService(db);
-    service = new ReportSnapshotService(new ReportSnapshotsRepository(db, audit, renderer), builder, {
+    service = new ReportSnapshotService(new ReportSnapshotsRepository(db, audit, renderer), () => builder, {
       today: () => '2026-12-03',
     });
   });

@@ -110,7 +110,8 @@ export class ReportSnapshotService {
 
   constructor(
     private readonly snapshots: ReportSnapshotsRepository,
-    private readonly content: ReportModelBuilder,
+    /** The builder for one caller: it reads the inventory with the caller's read scope. */
+    private readonly contentFor: (ability: AppAbility) => ReportModelBuilder,
     options: { today?: () => string } = {},
   ) {
     this.today = options.today ?? todayUtc;
@@ -128,7 +129,7 @@ export class ReportSnapshotService {
     assertReportAsOf(asOf, this.today());
     const department = input.department ?? undefined;
     this.authorize(caller.ability, 'create', { organisation: input.organisation, department: department ?? null });
-    const model = await this.content.build(
+    const model = await this.contentFor(caller.ability).build(
       {
         kind: input.kind,
         organisationKey: input.organisation,

@@ -182,7 +182,9 @@ export class ReportDiffCommand extends CommandRunner {
     );
     for (const entry of diff.entries) {
       const fields = entry.fields.map((f) => `${f.label}: ${f.before ?? '-'} -> ${f.after ?? '-'}`).join('; ');
-      process.stdout.write(`  ${entry.change} ${entry.path} ${entry.label}${fields ? ` (${fields})` : ''}\n`);
+      // One line per entry: values may hold line breaks (a paragraph).
+      const line = `${entry.change} ${entry.path} ${entry.label}${fields ? ` (${fields})` : ''}`.replace(/\s+/g, ' ');
+      process.stdout.write(`  ${line}\n`);
     }
   }
 }

@@ -158,7 +158,7 @@ export class ReportSnapshotService {
     return this.snapshots.create({ model, generatedBy: caller.by, actor: caller.actor });
   }
 
-  list(input: ListReportSnapshotsInput, caller: SnapshotCaller): Promise<SnapshotPage> {
+  async list(input: ListReportSnapshotsInput, caller: SnapshotCaller): Promise<SnapshotPage> {
     if (input.kind != null) assertReportKind(input.kind);
     requireSome(caller.ability, 'read');
     return this.snapshots.list({
@@ -170,19 +170,19 @@ export class ReportSnapshotService {
     });
   }
 
-  get(id: string, caller: SnapshotCaller): Promise<ReportSnapshot> {
+  async get(id: string, caller: SnapshotCaller): Promise<ReportSnapshot> {
     requireSome(caller.ability, 'read');
     return this.snapshots.get(id, this.scope(caller.ability, 'read'));
   }
 
   /** A file of a snapshot, re-rendered from its stored model, byte-identical to the first rendering. */
-  file(id: string, format: string, caller: SnapshotCaller): Promise<RenderedReport> {
+  async file(id: string, format: string, caller: SnapshotCaller): Promise<RenderedReport> {
     requireSome(caller.ability, 'download');
     return this.snapshots.render(id, format, this.scope(caller.ability, 'download'));
   }
 
   /** Signs a snapshot once (audited `report.approve`); a second approval is CONFLICT and writes nothing. */
-  approve(input: { id: string; comment?: string | null }, caller: SnapshotCaller): Promise<ReportSnapshot> {
+  async approve(input: { id: string; comment?: string | null }, caller: SnapshotCaller): Promise<ReportSnapshot> {
     requireSome(caller.ability, 'approve');
     return this.snapshots.approve({
       id: input.id,
@@ -193,13 +193,13 @@ export class ReportSnapshotService {
     });
   }
 
-  diff(first: string, second: string, caller: SnapshotCaller): Promise<SnapshotDiff> {
+  async diff(first: string, second: string, caller: SnapshotCaller): Promise<SnapshotDiff> {
     requireSome(caller.ability, 'read');
     return this.snapshots.diff(first, second, this.scope(caller.ability, 'read'));
   }
 
   /** Whether a file is an intact report, and which snapshots the caller may read it renders. */
-  verify(bytes: Uint8Array, caller: SnapshotCaller): Promise<SnapshotVerification> {
+  async verify(bytes: Uint8Array, caller: SnapshotCaller): Promise<SnapshotVerification> {
     requireSome(caller.ability, 'read');
     return this.snapshots.verifyFile(bytes, this.scope(caller.ability, 'read'));
   }

@@ -13,6 +13,7 @@ import { ScansModule } from './scans/scans.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { ReportsApiModule } from './reports/reports.module.js';
 import { GraphqlHardeningModule } from './graphql/graphql-hardening.module.js';
 import { graphqlSecurityOptions } from './graphql/graphql-security.js';
 import { dashboardModules } from './web/dashboard.js';
@@ -61,6 +62,7 @@ export class AppModule {
         AccountsModule,
         AuditModule,
         ComplianceApiModule,
+        ReportsApiModule,
         GraphqlHardeningModule,
         ...dashboardModules(),
       ],

@@ -6,6 +6,7 @@ import { ScansResolver } from './scans/scans.resolver.js';
 import { ACCOUNTS_RESOLVERS } from './accounts/accounts.module.js';
 import { AUDIT_RESOLVERS } from './audit/audit.module.js';
 import { AUTH_RESOLVERS } from './auth/auth.module.js';
+import { REPORTS_RESOLVERS } from './reports/reports.module.js';
 
 /**
  * Every GraphQL resolver class. The committed schema (apps/api/schema.gql) is printed from this
@@ -21,4 +22,5 @@ export const RESOLVERS = [
   ...ACCOUNTS_RESOLVERS,
   ...AUDIT_RESOLVERS,
   ...COMPLIANCE_RESOLVERS,
+  ...REPORTS_RESOLVERS,
 ];

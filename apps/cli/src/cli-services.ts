@@ -8,7 +8,10 @@ import {
   UsersService,
 } from '@cartographer/access';
 import { InventoryImportService } from '@cartographer/inventory';
-import { ComplianceRegisters } from '@cartographer/registers';
+import { ReportContentService } from '@cartographer/report-content';
+import { ReportSnapshotService, ReportSnapshotsRepository } from '@cartographer/reports';
+import { ComplianceRegisters, READ_ALL, RiskDecisionsRepository } from '@cartographer/registers';
+import type { Neo4jService } from '@cartographer/graph';
 import { ScanRunsRepository } from '@cartographer/scan';
 import { CliRuntime } from './cli-runtime.js';
 
@@ -71,7 +74,35 @@ export class CliServices {
     return this.once('registers', async () => new ComplianceRegisters(await this.runtime.graph()));
   }
 
+  /** The graph, for the use cases that take it directly (the risk register). */
+  graph(): Promise<Neo4jService> {
+    return this.runtime.graph();
+  }
+
+  /** The DPO's risk decisions and action plan (PostgreSQL), audited in the chain. */
+  riskDecisions(): Promise<RiskDecisionsRepository> {
+    return this.once(
+      'riskDecisions',
+      async () => new RiskDecisionsRepository(await this.runtime.postgres(ACCESS_ENTITIES), await this.audit()),
+    );
+  }
+
   scanRuns(): Promise<ScanRunsRepository> {
     return this.once('scanRuns', async () => new ScanRunsRepository(await this.runtime.postgres(ACCESS_ENTITIES)));
+  }
+
+  /** Report snapshots (PostgreSQL) over the report contents built from the graph: the API's use case. */
+  reports(): Promise<ReportSnapshotService> {
+    return this.once('reports', async () => {
+      const snapshots = new ReportSnapshotsRepository(await this.runtime.postgres(ACCESS_ENTITIES), await this.audit());
+      // The CLI operator reads every organisation (as for `carto export`): READ_ALL, explicitly.
+      const content = new ReportContentService({
+        neo4j: await this.runtime.graph(),
+        scanRuns: await this.scanRuns(),
+        riskDecisions: await this.riskDecisions(),
+        scope: READ_ALL,
+      });
+      return new ReportSnapshotService(snapshots, () => content);
+    });
   }
 }

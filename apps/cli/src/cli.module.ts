@@ -9,7 +9,9 @@ import { ScanCommand } from './commands/scan.command.js';
 import { WorkerCommand } from './commands/worker.command.js';
 import { AUDIT_COMMANDS } from './commands/audit.command.js';
 import { COMPLIANCE_COMMANDS } from './commands/compliance.command.js';
+import { RisksCommand } from './commands/risks.command.js';
 import { FINDINGS_COMMANDS } from './commands/findings.command.js';
+import { REPORT_COMMANDS } from './commands/report.command.js';
 import { USERS_COMMANDS } from './commands/users.command.js';
 
 @Module({})
@@ -30,6 +32,8 @@ export class CliModule {
         ...AUDIT_COMMANDS,
         ...FINDINGS_COMMANDS,
         ...COMPLIANCE_COMMANDS,
+        RisksCommand,
+        ...REPORT_COMMANDS,
       ],
     };
   }

@@ -12,7 +12,8 @@ export class ProgressBar {
     return Boolean(this.stream.isTTY);
   }
 
-  update(done: number, total: number): void {
+  /** `label`: what is being done now (a report's step), shown after the counts. */
+  update(done: number, total: number, label?: string): void {
     if (!this.enabled) return;
     const now = performance.now();
     if (done < total && now - this.lastDraw < 100) return;
@@ -23,7 +24,8 @@ export class ProgressBar {
     const width = 30;
     const filled = total > 0 ? Math.round((done / total) * width) : 0;
     const bar = `${'#'.repeat(filled)}${'.'.repeat(width - filled)}`;
-    this.stream.write(`\r[${bar}] ${done}/${total} ${this.unit}  ${rate.toFixed(1)}/s  ETA ${eta}s   `);
+    const what = label ? `  ${label.slice(0, 40)}` : '';
+    this.stream.write(`\r[${bar}] ${done}/${total} ${this.unit}  ${rate.toFixed(1)}/s  ETA ${eta}s${what}   `);
   }
 
   finish(): void {

@@ -139,6 +139,19 @@ function sourceFactsOf(
 
 /** Reads the facts in the caller's transaction (the DPIA mutations read and write in one). */
 export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQuery): Promise<ComplianceFacts> {
+  return (await readComplianceSources(tx, query, 'names')).facts;
+}
+
+/**
+ * The facts and the inventory document they were mapped from, from one read (the reports print
+ * declared members the facts do not carry: field types, connection references, structures).
+ */
+export async function readComplianceSources(
+  tx: ManagedTransaction,
+  query: FactsQuery,
+  /** `names`: the rules need field names only, and the document then has no datasets. */
+  fields: 'names' | 'all' = 'all',
+): Promise<{ document: InventoryDocument; facts: ComplianceFacts }> {
   const { organisation, department, scope } = query;
   let clock = performance.now();
   const step = (name: LoadStep) => {
@@ -173,11 +186,13 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
   // Source by source, in the same transaction: each query holds one source's fields and findings,
   // and the decoded rows are dropped once turned into facts (memory bounded by the largest source).
   let sources: SourceFacts[] | undefined;
+  const documentSources: SourceDoc[] = [];
   if (doc.sources) {
     sources = [];
     for (const source of doc.sources) {
       // The rules read a field's name and findings only.
-      const datasets = await readSourceDatasets(tx, organisation, source.key, { fields: 'names' });
+      const datasets = await readSourceDatasets(tx, organisation, source.key, { fields });
+      if (fields === 'all') documentSources.push(datasets.length > 0 ? { ...source, datasets } : source);
       step('datasets');
       const findings = datasets.length > 0 ? await findingsByField(tx, organisation, source.key) : new Map();
       step('findings');
@@ -185,7 +200,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
       step('facts');
     }
   }
-  return {
+  const facts: ComplianceFacts = {
     organisation: doc.organisation,
     departments: doc.departments,
     servers: doc.servers,
@@ -198,6 +213,7 @@ export async function readComplianceFacts(tx: ManagedTransaction, query: FactsQu
     ),
     flows: doc.flows,
   };
+  return { document: fields === 'all' && doc.sources ? { ...doc, sources: documentSources } : doc, facts };
 }
 
 /**

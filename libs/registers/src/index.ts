@@ -5,3 +5,7 @@ export * from './dpia-overrides.js';
 export * from './ods-writer.js';
 export * from './register-ods.js';
 export * from './transfer-impact-assessments.js';
+export * from './risk-facts.loader.js';
+export * from './risk-queries.js';
+export * from './risk-decisions.repository.js';
+export * from './risk-decisions.js';

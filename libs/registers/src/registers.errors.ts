@@ -10,6 +10,10 @@ export enum RegistersErrorCode {
   ACTIVITY_NOT_FOUND = 'REGISTERS_ACTIVITY_NOT_FOUND',
   /** The recipient named does not belong to the organisation (or does not exist, or is not readable). */
   RECIPIENT_NOT_FOUND = 'REGISTERS_RECIPIENT_NOT_FOUND',
+  /** The risk named is not a risk of the organisation's register. */
+  RISK_NOT_FOUND = 'REGISTERS_RISK_NOT_FOUND',
+  /** The action named is not in the organisation's action plan. */
+  ACTION_NOT_FOUND = 'REGISTERS_ACTION_NOT_FOUND',
   /** An input member is malformed: as-of date, format, language, override, TIA record. */
   INVALID_INPUT = 'REGISTERS_INVALID_INPUT',
 }
@@ -19,6 +23,8 @@ const KINDS: Readonly<Record<RegistersErrorCode, ErrorKind>> = {
   [RegistersErrorCode.DEPARTMENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.ACTIVITY_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.RECIPIENT_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [RegistersErrorCode.RISK_NOT_FOUND]: ErrorKind.NOT_FOUND,
+  [RegistersErrorCode.ACTION_NOT_FOUND]: ErrorKind.NOT_FOUND,
   [RegistersErrorCode.INVALID_INPUT]: ErrorKind.INVALID_INPUT,
 };
 

@@ -13,5 +13,6 @@ export * from './render/pdf-renderer.js';
 export * from './render/report-renderer.js';
 export * from './verify/verify-report.js';
 export * from './snapshots/report-snapshots.repository.js';
+export * from './snapshots/report-snapshots.service.js';
 export * from './diff/report-diff.js';
 export * from './examples/example-reports.js';

@@ -16,6 +16,8 @@ export enum ReportErrorCode {
   RENDER_FAILED = 'REPORT_RENDER_FAILED',
   /** A stored snapshot no longer hashes to its recorded content hash. */
   INTEGRITY = 'REPORT_INTEGRITY',
+  /** A content builder returned a report for another kind, scope, language or date than asked: a fault of the builder. */
+  CONTENT_MISMATCH = 'REPORT_CONTENT_MISMATCH',
 }
 
 const KINDS: Readonly<Record<ReportErrorCode, ErrorKind>> = {
@@ -26,6 +28,7 @@ const KINDS: Readonly<Record<ReportErrorCode, ErrorKind>> = {
   [ReportErrorCode.UNREADABLE_FILE]: ErrorKind.INVALID_INPUT,
   [ReportErrorCode.RENDER_FAILED]: ErrorKind.INTERNAL,
   [ReportErrorCode.INTEGRITY]: ErrorKind.INTERNAL,
+  [ReportErrorCode.CONTENT_MISMATCH]: ErrorKind.INTERNAL,
 };
 
 export class ReportError extends DomainError<ReportErrorCode> {

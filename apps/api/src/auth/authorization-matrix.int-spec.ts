@@ -21,6 +21,7 @@ import {
   type Side,
   startMatrixFixture,
 } from '../testing/authorization-fixture.js';
+import { diffReportModels, type ReportSnapshot } from '@cartographer/reports';
 import { listEndpointPolicies } from './endpoint-policies.js';
 
 /*
@@ -38,13 +39,28 @@ import { listEndpointPolicies } from './endpoint-policies.js';
  *            NOT_FOUND is the answer where the caller may not even learn that the target exists:
  *            an operation the role may do somewhere, on an entity or organisation it may not read
  *            (OTHER_LEAD editing `main`'s sources); a role that may not do it anywhere is FORBIDDEN.
+ * CONFLICT   refused because of the target's state (approving an approved report); nothing written.
+ * BAD_USER_INPUT  refused for its input (a report as of a date in the future); nothing written.
+ *
+ * Report snapshots are append-only (the database refuses to delete them): an allowed generate or
+ * approve is not undone, so the "restored" check leaves them out, as it does the audit log; a
+ * refused one must still write nothing, snapshots included.
  */
 const ALLOW = 'ALLOW';
 const FILTERED = 'FILTERED';
 const FORBIDDEN = 'FORBIDDEN';
 const UNAUTHENTICATED = 'UNAUTHENTICATED';
 const NOT_FOUND = 'NOT_FOUND';
-type Verdict = typeof ALLOW | typeof FILTERED | typeof FORBIDDEN | typeof UNAUTHENTICATED | typeof NOT_FOUND;
+const CONFLICT = 'CONFLICT';
+const BAD_INPUT = 'BAD_USER_INPUT';
+type Verdict =
+  | typeof ALLOW
+  | typeof FILTERED
+  | typeof FORBIDDEN
+  | typeof UNAUTHENTICATED
+  | typeof NOT_FOUND
+  | typeof CONFLICT
+  | typeof BAD_INPUT;
 type Row = Record<MatrixRole, Verdict>;
 
 /** Cells in the order of MATRIX_ROLES. */
@@ -79,6 +95,11 @@ const QUERIES = {
   processingRecord:     row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   recipient:            row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   recipients:           row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
+  // main's two snapshots, older (draft) to newer (approved): an AUDITOR may not read the draft.
+  reportDiff:           row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    NOT_FOUND,UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  // main's approved snapshot.
+  reportSnapshot:       row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  reportSnapshots:      row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   scanRun:              row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   scanRuns:             row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   server:               row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
@@ -93,6 +114,10 @@ const QUERIES = {
 // prettier-ignore
 const MUTATIONS = {
   //                          ADMIN     LEAD_A    LEAD_B    DPO       AUDITOR   ANON             OTHER_LEAD OTHER_DPO
+  // A fresh draft of main each time.
+  approveReport:            row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
+  // main's approved snapshot: approving twice is refused and writes nothing.
+  'approveReport [twice]':  row(CONFLICT, FORBIDDEN, FORBIDDEN, CONFLICT, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   createApiToken:           row(ALLOW, ALLOW,     ALLOW,     ALLOW,     ALLOW,     UNAUTHENTICATED, ALLOW,     ALLOW),
   createDataFlow:           row(ALLOW, ALLOW,     FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, FORBIDDEN),
   createDataSource:         row(ALLOW, ALLOW,     FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, FORBIDDEN),
@@ -113,6 +138,9 @@ const MUTATIONS = {
   deleteRecipient:          row(ALLOW, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
   deleteServer:             row(ALLOW, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
   disableUser:              row(ALLOW, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
+  generateReport:           row(ALLOW, ALLOW,     ALLOW,     ALLOW,     FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  // The same, asked as of a date in the future: refused before anything is built, by every role.
+  'generateReport [future]': row(BAD_INPUT, BAD_INPUT, BAD_INPUT, BAD_INPUT, FORBIDDEN, UNAUTHENTICATED, BAD_INPUT, BAD_INPUT),
   importInventory:          row(ALLOW, ALLOW,     FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
   // The same operation re-declaring dept-b's source src-b in dept-a (an import moves it there).
   'importInventory [takeover]': row(ALLOW, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
@@ -179,6 +207,24 @@ interface ReadCase {
 }
 
 const SIDES: Side[] = ['a', 'b'];
+const SNAPSHOT_FIELDS = `id organisation department kind language asOf contentHash generatedBy
+  approval { approvedBy comment } files { pdf html json }`;
+const snapshotOf = (snapshot: ReportSnapshot) => ({
+  id: snapshot.id,
+  organisation: snapshot.organisation,
+  department: null,
+  kind: 'CARTOGRAPHY',
+  language: 'fr',
+  asOf: snapshot.asOf,
+  contentHash: snapshot.contentHash,
+  generatedBy: snapshot.generatedBy,
+  approval: snapshot.approval ? { approvedBy: snapshot.approval.approvedBy, comment: snapshot.approval.comment } : null,
+  files: {
+    pdf: `/reports/${snapshot.id}/file.pdf`,
+    html: `/reports/${snapshot.id}/file.html`,
+    json: `/reports/${snapshot.id}/file.json`,
+  },
+});
 const tagOf = (fx: MatrixFixture, organisation: string) => (organisation === fx.main ? 'main' : 'other');
 
 /** Graph keys of the fixture (the same local keys in both organisations). */
@@ -577,6 +623,45 @@ const READ_CASES: Record<QueryName, ReadCase> = {
       recipients: page(visible(fx, v, (organisation) => SIDES.map((side) => ({ key: `${organisation}:rcp-${side}` })))),
     }),
   },
+  reportDiff: {
+    // Newer first: the answer is older to newer whatever the order given.
+    query: `query ($a: String!, $b: String!) { reportDiff(a: $a, b: $b) {
+      older { id } newer { id } counts { added removed changed } entries { path change } } }`,
+    variables: (fx) => ({ a: fx.reports.main.approved.id, b: fx.reports.main.draft.id }),
+    expected: (_v, { fx }) => {
+      const { draft, approved } = fx.reports.main;
+      const diff = diffReportModels(draft.model, approved.model);
+      return {
+        reportDiff: {
+          older: { id: draft.id },
+          newer: { id: approved.id },
+          counts: diff.counts,
+          entries: diff.entries.map((entry) => ({ path: entry.path, change: entry.change })),
+        },
+      };
+    },
+  },
+  reportSnapshot: {
+    query: `query ($id: String!) { reportSnapshot(id: $id) { ${SNAPSHOT_FIELDS} } }`,
+    variables: (fx) => ({ id: fx.reports.main.approved.id }),
+    expected: (_v, { fx }) => ({ reportSnapshot: snapshotOf(fx.reports.main.approved) }),
+  },
+  reportSnapshots: {
+    query: `query ($a: String!, $b: String!) {
+      a: reportSnapshots(organisation: $a, first: 10) { nodes { ${SNAPSHOT_FIELDS} } hasNextPage }
+      b: reportSnapshots(organisation: $b, first: 10) { nodes { ${SNAPSHOT_FIELDS} } hasNextPage } }`,
+    variables: (fx) => ({ a: fx.main, b: fx.other }),
+    // Newest first: the approved one was generated last. An AUDITOR sees approved ones only.
+    expected: (v, { fx }) => {
+      const of = (organisation: string, tag: 'main' | 'other') => {
+        if (!v.organisations.includes(organisation)) return { nodes: [], hasNextPage: false };
+        const { draft, approved } = fx.reports[tag];
+        const nodes = v.role === 'AUDITOR' ? [approved] : [approved, draft];
+        return { nodes: nodes.map(snapshotOf), hasNextPage: false };
+      };
+      return { a: of(fx.main, 'main'), b: of(fx.other, 'other') };
+    },
+  },
   scanRun: {
     query: `query ($a: String!, $b: String!) { a: scanRun(id: $a) { ...R } b: scanRun(id: $b) { ...R } }
       fragment R on ScanRun { id organisation sourceKey status target failure }`,
@@ -674,6 +759,12 @@ const CHANGED = 'changed by the matrix';
 const NEW_NAME = 'Matrix new item';
 const emailOf = (fx: MatrixFixture, role: MatrixRole) => fx.accounts[role as Exclude<MatrixRole, 'ANON'>].email;
 
+/** The draft approveReport approves: a new one before each call (an approval is once and for all). */
+let freshDraft = '';
+const generateQuery = (asOf: string) => `mutation ($organisation: String!) {
+  generateReport(kind: CARTOGRAPHY, organisation: $organisation, language: "fr", asOf: "${asOf}") {
+    organisation department kind language asOf contentHash generatedBy approval { approvedBy } } }`;
+
 const create = (field: string, type: string, selection: string, input: (fx: MatrixFixture) => object) => ({
   query: `mutation ($input: ${type}!) { ${field}(input: $input) { ${selection} } }`,
   variables: (fx: MatrixFixture) => ({ input: input(fx) }),
@@ -713,6 +804,26 @@ function remove(
 const activity = () => ({ controller: { name: 'Matrix' }, ...activityRecord() });
 
 const MUTATION_CASES: Record<MutationName, MutationCase> = {
+  approveReport: {
+    query: `mutation ($id: String!) { approveReport(id: $id, comment: "Lu et approuvé") {
+      id approval { approvedBy comment } } }`,
+    prepare: async (fx) => {
+      freshDraft = (await fx.freshDraft()).id;
+      return true;
+    },
+    variables: () => ({ id: freshDraft }),
+    expected: (fx, role) => ({
+      approveReport: { id: freshDraft, approval: { approvedBy: emailOf(fx, role), comment: 'Lu et approuvé' } },
+    }),
+    // Nothing to undo: approvals are append-only (see the header).
+    undo: [],
+  },
+  'approveReport [twice]': {
+    query: `mutation ($id: String!) { approveReport(id: $id, comment: "Encore") { id } }`,
+    variables: (fx) => ({ id: fx.reports.main.approved.id }),
+    expected: () => null,
+    undo: [],
+  },
   createApiToken: {
     query: 'mutation ($input: CreateApiTokenInput!) { createApiToken(input: $input) { apiToken { name revokedAt } } }',
     variables: () => ({ input: { name: 'matrix created', expiresInDays: 1 } }),
@@ -968,6 +1079,30 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
     expected: (fx) => ({ disableUser: { email: fx.accounts.SPARE.email, disabled: true } }),
     undo: ['accounts'],
   },
+  generateReport: {
+    query: generateQuery('2026-11-30'),
+    variables: (fx) => ({ organisation: fx.main }),
+    // The same inventory as the fixture's approved snapshot, as of the same date: the same content.
+    expected: (fx, role) => ({
+      generateReport: {
+        organisation: fx.main,
+        department: null,
+        kind: 'CARTOGRAPHY',
+        language: 'fr',
+        asOf: '2026-11-30',
+        contentHash: fx.reports.main.approved.contentHash,
+        generatedBy: emailOf(fx, role),
+        approval: null,
+      },
+    }),
+    undo: [],
+  },
+  'generateReport [future]': {
+    query: generateQuery('2999-01-01'),
+    variables: (fx) => ({ organisation: fx.main }),
+    expected: () => null,
+    undo: [],
+  },
   importInventory: {
     query: `mutation ($document: String!) {
       importInventory(document: $document, format: JSON) { organisation writes nodes { label count } } }`,
@@ -1175,7 +1310,8 @@ function changes(before: MatrixState, after: MatrixState, withAudit = true): str
   ];
   const out = [...lines(before.graph.nodes, after.graph.nodes), ...lines(before.graph.rels, after.graph.rels)];
   const parts: (keyof Omit<MatrixState, 'graph'>)[] = ['users', 'tokens', 'scanRuns', 'scanJobs'];
-  for (const part of withAudit ? [...parts, 'audit' as const] : parts) {
+  // The audit log and report snapshots are append-only: compared for refusals, not after an undo.
+  for (const part of withAudit ? [...parts, 'audit' as const, 'reports' as const] : parts) {
     if (!isDeepStrictEqual(before[part], after[part])) {
       out.push(`${part}: ${JSON.stringify(before[part])} -> ${JSON.stringify(after[part])}`);
     }

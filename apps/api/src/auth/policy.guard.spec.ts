@@ -35,10 +35,10 @@ class Undeclared {
   anything(): void {}
 }
 
-@RequirePolicy('read', 'Report')
+@RequirePolicy('read', 'ReportSnapshot')
 class ReportResolver {
   reports(): void {}
-  @RequirePolicy('approve', 'Report')
+  @RequirePolicy('approve', 'ReportSnapshot')
   approve(): void {}
   @Public()
   open(): void {}
@@ -102,7 +102,7 @@ describe('PolicyGuard', () => {
     const target = new ReportResolver();
     expect(await denial(guard.canActivate(graphqlContext(target, 'reports', request(BEARER))))).toBe('allowed');
     expect(await denial(guard.canActivate(graphqlContext(target, 'approve', request(BEARER))))).toBe(
-      'ACCESS_FORBIDDEN: not allowed to approve Report',
+      'ACCESS_FORBIDDEN: not allowed to approve ReportSnapshot',
     );
   });
 
@@ -132,7 +132,7 @@ describe('PolicyGuard', () => {
     await guard.canActivate(graphqlContext(target, 'reports', req));
     expect(auth.calls).toBe(1);
     const ability = req.cartoContext?.ability as { can(action: string, subject: string): boolean };
-    expect(ability.can('read', 'Report')).toBe(true);
-    expect(ability.can('update', 'Report')).toBe(false);
+    expect(ability.can('read', 'ReportSnapshot')).toBe(true);
+    expect(ability.can('update', 'ReportSnapshot')).toBe(false);
   });
 });

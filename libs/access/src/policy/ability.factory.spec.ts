@@ -1,6 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import { AccessError, AccessErrorCode } from '../access.errors.js';
-import { accessFilterFor, asSubject, assertCan, assertCanUpdateFields, redactFields } from './access-filter.js';
+import {
+  accessFilterFor,
+  approvalFilterFor,
+  asSubject,
+  assertCan,
+  assertCanUpdateFields,
+  redactFields,
+} from './access-filter.js';
 import { defineAbilityFor } from './ability.factory.js';
 import { type Action, type Principal, Role, type Subject } from './policy.types.js';
 
@@ -20,6 +27,9 @@ const auditor = defineAbilityFor(principal(Role.AUDITOR));
 const acmeHr = { key: 'ds-hr', organisation: 'acme', department: 'hr' };
 const acmeIt = { key: 'ds-it', organisation: 'acme', department: 'it' };
 const otherHr = { key: 'ds-x', organisation: 'other', department: 'hr' };
+const draftReport = { key: 'r-1', organisation: 'acme', department: null, approved: false };
+const approvedReport = { key: 'r-2', organisation: 'acme', department: null, approved: true };
+const otherReport = { key: 'r-3', organisation: 'other', department: null, approved: true };
 
 type Case = [string, Action, Exclude<Subject, 'all'>, Record<string, unknown> | undefined, boolean];
 const can = (ability: typeof admin, [, action, subject, item]: Case) =>
@@ -32,7 +42,7 @@ describe('ADMIN', () => {
     ['disables accounts', 'update', 'User', { key: 'u1' }, true],
     ['reads the audit log of any organisation', 'read', 'AuditLog', { organisation: 'other' }, true],
     ['deletes a data source anywhere', 'delete', 'DataSource', otherHr, true],
-    ['approves reports', 'approve', 'Report', { organisation: 'other' }, true],
+    ['approves report snapshots', 'approve', 'ReportSnapshot', { organisation: 'other', approved: false }, true],
   ])('%s', (...c) => {
     expect(can(admin, c)).toBe(c[4]);
   });
@@ -45,7 +55,12 @@ describe('ADMIN', () => {
 describe('DATA_LEAD', () => {
   it.each<Case>([
     ['reads a source of another department of their organisation', 'read', 'DataSource', acmeIt, true],
-    ['reads a report of their organisation', 'read', 'Report', { organisation: 'acme' }, true],
+    ['reads a report snapshot of their organisation', 'read', 'ReportSnapshot', draftReport, true],
+    ['generates a report of their organisation', 'create', 'ReportSnapshot', { organisation: 'acme' }, true],
+    ['downloads a draft report of their organisation', 'download', 'ReportSnapshot', draftReport, true],
+    ['does not generate a report of another organisation', 'create', 'ReportSnapshot', otherReport, false],
+    ['does not read a report of another organisation', 'read', 'ReportSnapshot', otherReport, false],
+    ['does not approve reports', 'approve', 'ReportSnapshot', draftReport, false],
     ['does not read another organisation', 'read', 'DataSource', otherHr, false],
     ['updates a source in an assigned department', 'update', 'DataSource', acmeHr, true],
     [
@@ -90,8 +105,12 @@ describe('DPO', () => {
     ['updates a processing activity', 'update', 'ProcessingActivity', { organisation: 'beta' }, true],
     ['reviews a finding', 'review', 'Finding', { organisation: 'acme' }, true],
     ['creates a risk', 'create', 'Risk', { organisation: 'acme' }, true],
-    ['approves a report', 'approve', 'Report', { organisation: 'acme' }, true],
-    ['does not approve a report of another organisation', 'approve', 'Report', { organisation: 'other' }, false],
+    ['approves a report', 'approve', 'ReportSnapshot', draftReport, true],
+    ['generates a report', 'create', 'ReportSnapshot', { organisation: 'beta' }, true],
+    ['reads and downloads a draft report', 'download', 'ReportSnapshot', draftReport, true],
+    ['does not approve a report of another organisation', 'approve', 'ReportSnapshot', otherReport, false],
+    ['does not generate a report of another organisation', 'create', 'ReportSnapshot', otherReport, false],
+    ['does not read a report of another organisation', 'read', 'ReportSnapshot', otherReport, false],
     ['does not delete a data source', 'delete', 'DataSource', acmeHr, false],
     ['does not scan', 'scan', 'DataSource', acmeHr, false],
     ['reads the audit log of a granted organisation', 'read', 'AuditLog', { organisation: 'beta' }, true],
@@ -117,12 +136,15 @@ describe('DPO', () => {
 describe('AUDITOR', () => {
   it.each<Case>([
     ['reads a data source of a granted organisation', 'read', 'DataSource', acmeHr, true],
-    ['reads a report of a granted organisation', 'read', 'Report', { organisation: 'acme' }, true],
-    ['downloads a report of a granted organisation', 'download', 'Report', { organisation: 'acme' }, true],
-    ['does not read another organisation', 'read', 'Report', { organisation: 'other' }, false],
+    ['reads an approved report of a granted organisation', 'read', 'ReportSnapshot', approvedReport, true],
+    ['downloads an approved report of a granted organisation', 'download', 'ReportSnapshot', approvedReport, true],
+    ['does not read a draft report', 'read', 'ReportSnapshot', draftReport, false],
+    ['does not download a draft report', 'download', 'ReportSnapshot', draftReport, false],
+    ['does not read an approved report of another organisation', 'read', 'ReportSnapshot', otherReport, false],
+    ['does not generate reports', 'create', 'ReportSnapshot', { organisation: 'acme' }, false],
     ['does not update anything', 'update', 'DataSource', acmeHr, false],
     ['does not review findings', 'review', 'Finding', { organisation: 'acme' }, false],
-    ['does not approve reports', 'approve', 'Report', { organisation: 'acme' }, false],
+    ['does not approve reports', 'approve', 'ReportSnapshot', draftReport, false],
     ['does not read the audit log', 'read', 'AuditLog', { organisation: 'acme' }, false],
     ['does not read accounts', 'read', 'User', undefined, false],
   ])('%s', (...c) => {
@@ -188,6 +210,40 @@ describe('accessFilterFor', () => {
     ['AUDITOR reads no audit log', auditor, 'read', 'AuditLog', { organisations: [], departments: [] }],
   ] as const)('%s', (_name, ability, action, subject, expected) => {
     expect(accessFilterFor(ability, action, subject)).toEqual(expected);
+  });
+});
+
+describe('approvalFilterFor (report snapshots)', () => {
+  it.each([
+    ['ADMIN lists every snapshot', admin, 'read', { organisations: null, departments: null, approvedOnly: false }],
+    ['DATA_LEAD lists drafts too', lead, 'read', { organisations: ['acme'], departments: null, approvedOnly: false }],
+    [
+      'DPO approves in both organisations',
+      dpo,
+      'approve',
+      { organisations: ['acme', 'beta'], departments: null, approvedOnly: false },
+    ],
+    [
+      'AUDITOR lists approved ones only',
+      auditor,
+      'read',
+      { organisations: ['acme'], departments: null, approvedOnly: true },
+    ],
+    [
+      'AUDITOR downloads approved ones only',
+      auditor,
+      'download',
+      { organisations: ['acme'], departments: null, approvedOnly: true },
+    ],
+    ['AUDITOR approves nothing', auditor, 'approve', { organisations: [], departments: [], approvedOnly: false }],
+  ] as const)('%s', (_name, ability, action, expected) => {
+    expect(approvalFilterFor(ability, action, 'ReportSnapshot')).toEqual(expected);
+  });
+
+  it('refuses the approval condition where a plain list filter is asked for', () => {
+    expect(() => accessFilterFor(auditor, 'read', 'ReportSnapshot')).toThrow(
+      "condition on 'approved' cannot be used as a list filter",
+    );
   });
 });
 

@@ -32,6 +32,13 @@ export const DEPARTMENT_OWNED_SUBJECTS = [
 
 const inOrganisations = (principal: Principal) => ({ organisation: { $in: [...principal.organisations] } });
 
+/**
+ * Report snapshots: generating one is `create`, signing it `approve`, fetching its files `download`;
+ * `read` also covers listing, diffing and verifying a file against them. An AUDITOR sees approved
+ * snapshots only (`approved: true` on the loaded snapshot; `snapshotFilterFor` turns it into a list filter).
+ */
+const REPORT = 'ReportSnapshot' as const;
+
 /** One entry per role; `satisfies Record<Role, ...>` makes a new role without permissions a type error. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, DefinePermissions>> = {
   [Role.ADMIN]: (_principal, { can }) => {
@@ -39,8 +46,8 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, DefinePermissions>> = {
   },
 
   [Role.DATA_LEAD]: (principal, { can }) => {
-    can('read', [...CARTOGRAPHY_SUBJECTS, 'Report'], inOrganisations(principal));
-    can('download', 'Report', inOrganisations(principal));
+    can('read', [...CARTOGRAPHY_SUBJECTS], inOrganisations(principal));
+    can(['read', 'create', 'download'], REPORT, inOrganisations(principal));
     const own = { ...inOrganisations(principal), department: { $in: [...principal.departments] } };
     can(['create', 'update', 'delete'], [...DEPARTMENT_OWNED_SUBJECTS], own);
     can('scan', 'DataSource', own);
@@ -48,17 +55,17 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, DefinePermissions>> = {
 
   [Role.DPO]: (principal, { can }) => {
     const scope = inOrganisations(principal);
-    can('read', [...CARTOGRAPHY_SUBJECTS, 'Report', 'AuditLog'], scope);
+    can('read', [...CARTOGRAPHY_SUBJECTS, 'AuditLog'], scope);
     can(['create', 'update'], ['ProcessingActivity', 'Risk'], scope);
     can('update', [...LEGAL_SUBJECTS], [...LEGAL_FIELDS], scope);
     can('review', 'Finding', scope);
-    can(['approve', 'download'], 'Report', scope);
+    can(['read', 'create', 'approve', 'download'], REPORT, scope);
   },
 
   [Role.AUDITOR]: (principal, { can, cannot }) => {
     const scope = inOrganisations(principal);
-    can('read', [...CARTOGRAPHY_SUBJECTS, 'Report'], scope);
-    can('download', 'Report', scope);
+    can('read', [...CARTOGRAPHY_SUBJECTS], scope);
+    can(['read', 'download'], REPORT, { ...scope, approved: true });
     // Later rules win in CASL: these field-level denials override the read above.
     for (const [subject, fields] of Object.entries(RESTRICTED_FIELDS)) {
       cannot('read', subject as Subject, [...(fields ?? [])]);

@@ -33,22 +33,50 @@ function inList(conditions: Record<string, unknown>, property: string): string[]
  * organisations.
  */
 export function accessFilterFor(ability: AppAbility, action: Action, subjectType: Subject): AccessFilter {
+  const { organisations, departments } = flatten(ability, action, subjectType, false);
+  return { organisations, departments };
+}
+
+/** A list filter for items that may be restricted to approved ones (report snapshots). */
+export interface ApprovalFilter extends AccessFilter {
+  /** True when every rule that allows the action requires `approved: true` (an AUDITOR). */
+  approvedOnly: boolean;
+}
+
+/**
+ * `accessFilterFor` for subjects whose rules may also require `approved: true` (ReportSnapshot):
+ * the organisations/departments plus whether only approved items are visible. Any other value of
+ * `approved` in a rule throws, as any other unsupported condition does.
+ */
+export function approvalFilterFor(ability: AppAbility, action: Action, subjectType: Subject): ApprovalFilter {
+  return flatten(ability, action, subjectType, true);
+}
+
+function flatten(ability: AppAbility, action: Action, subjectType: Subject, approval: boolean): ApprovalFilter {
   const rules = ability.rulesFor(action, subjectType);
+  const nothing: ApprovalFilter = { organisations: [], departments: [], approvedOnly: false };
   let organisations: Set<string> | null = new Set();
   let departments: Set<string> | null = new Set();
   let allowed = false;
+  let approvedOnly = true;
   for (const rule of rules) {
     if (rule.inverted) {
       if (rule.conditions) {
         throw new AccessError(AccessErrorCode.UNSUPPORTED_RULE, `conditional 'cannot ${action} ${subjectType}'`);
       }
       // An unconditional denial that covers the whole item (fields ones are filtered out by rulesFor) ends the list.
-      if (!allowed) return { organisations: [], departments: [] };
+      if (!allowed) return nothing;
       continue;
     }
     allowed = true;
     const conditions = (rule.conditions ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(conditions)) {
+      if (approval && key === 'approved') {
+        if (conditions.approved !== true) {
+          throw new AccessError(AccessErrorCode.UNSUPPORTED_RULE, `condition on 'approved' must be true`);
+        }
+        continue;
+      }
       if (!FILTERABLE.has(key)) {
         throw new AccessError(
           AccessErrorCode.UNSUPPORTED_RULE,
@@ -56,15 +84,17 @@ export function accessFilterFor(ability: AppAbility, action: Action, subjectType
         );
       }
     }
+    if (conditions.approved !== true) approvedOnly = false;
     const orgs = inList(conditions, 'organisation');
     const depts = inList(conditions, 'department');
     organisations = orgs === null || organisations === null ? null : new Set([...organisations, ...orgs]);
     departments = depts === null || departments === null ? null : new Set([...departments, ...depts]);
   }
-  if (!allowed) return { organisations: [], departments: [] };
+  if (!allowed) return nothing;
   return {
     organisations: organisations === null ? null : [...organisations].sort(),
     departments: departments === null ? null : [...departments].sort(),
+    approvedOnly,
   };
 }
 

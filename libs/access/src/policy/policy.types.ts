@@ -35,7 +35,7 @@ export const SUBJECTS = [
   'Finding',
   'Risk',
   'ScanRun',
-  'Report',
+  'ReportSnapshot',
   'User',
   'AuditLog',
   'all',

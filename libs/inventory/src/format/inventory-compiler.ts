@@ -144,6 +144,30 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
     country: o.country?.toUpperCase() ?? null,
   });
 
+  // Security facts (issue 12): dates that exist, unique keys, incidents naming known entities.
+  const securityDates = (members: declared.Members, value: unknown, path: string) => {
+    for (const found of declared.datesIn(members, value, path)) realDate(found.value, found.path);
+  };
+  securityDates(declared.ORGANISATION_SECURITY, o.security, 'organisation.security');
+  (doc.departments ?? []).forEach((d, i) =>
+    securityDates(declared.DEPARTMENT_SECURITY, d.security, `departments[${i}].security`),
+  );
+  (doc.servers ?? []).forEach((s, i) => securityDates(declared.SERVER_SECURITY, s.security, `servers[${i}].security`));
+  (doc.processingActivities ?? []).forEach((a, i) =>
+    securityDates(declared.ACTIVITY_SECURITY, a.security, `processingActivities[${i}].security`),
+  );
+  unique(o.security?.incidents, 'organisation.security.incidents', new Map());
+  unique(o.security?.plannedMeasures, 'organisation.security.plannedMeasures', new Map());
+  (o.security?.incidents ?? []).forEach((incident, i) => {
+    const path = `organisation.security.incidents[${i}]`;
+    (incident.activities ?? []).forEach((a, j) =>
+      ref(activities, [Label.ProcessingActivity], a, `${path}.activities[${j}]`),
+    );
+    (incident.sources ?? []).forEach((s, j) =>
+      ref(containers, [Label.DataSource, Label.Dataset], s, `${path}.sources[${j}]`),
+    );
+  });
+
   const stakeholders = (
     ownerLabel: Label,
     ownerKey: string,

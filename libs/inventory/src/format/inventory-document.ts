@@ -18,6 +18,14 @@ import type {
   StakeholderRole,
   Structure,
 } from '../model/vocabulary.js';
+import type {
+  ActionFacts,
+  ActivitySecurityFacts,
+  DepartmentSecurityFacts,
+  IncidentFacts,
+  MeasureInPlaceFacts,
+  ServerSecurityFacts,
+} from '@cartographer/risks';
 
 /**
  * The inventory import/export format (YAML or JSON), version 1. Keys are local to the
@@ -57,6 +65,23 @@ export interface OrganisationDoc {
   dpo?: PartyDoc;
   representative?: PartyDoc;
   staffCount?: number;
+  security?: OrganisationSecurityDoc;
+}
+
+/*
+ * Security facts (issue 12): the risk register's own members (`RiskFacts.security`, libs/risks), without
+ * the key of the entity that holds them.
+ */
+export type ServerSecurityDoc = Omit<ServerSecurityFacts, 'server'>;
+export type DepartmentSecurityDoc = Omit<DepartmentSecurityFacts, 'department'>;
+export type ActivitySecurityDoc = Omit<ActivitySecurityFacts, 'activity'> & {
+  assessment?: { on: string; reference?: string };
+};
+export type IncidentDoc = IncidentFacts & { description?: string };
+export interface OrganisationSecurityDoc {
+  incidents?: IncidentDoc[];
+  measuresInPlace?: MeasureInPlaceFacts[];
+  plannedMeasures?: ActionFacts[];
 }
 
 export interface DepartmentDoc {
@@ -64,6 +89,7 @@ export interface DepartmentDoc {
   name: string;
   description?: string;
   stakeholders?: StakeholderDoc[];
+  security?: DepartmentSecurityDoc;
 }
 
 export interface ServerDoc {
@@ -79,6 +105,7 @@ export interface ServerDoc {
   accessCountries?: string[];
   /** Local key of the recipient operating the server. */
   operator?: string;
+  security?: ServerSecurityDoc;
 }
 
 export interface TiaDoc {
@@ -200,6 +227,7 @@ export interface ProcessingActivityDoc {
   innovativeTechnology?: boolean;
   preventsRightOrService?: boolean;
   retentionByCategory?: { category: string; retention: string }[];
+  security?: ActivitySecurityDoc;
 }
 
 export interface FlowFieldDoc {

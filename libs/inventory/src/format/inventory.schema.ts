@@ -27,6 +27,8 @@ export function schemaOf(spec: Spec): Record<string, unknown> {
       return { type: 'string', pattern: DATE_PATTERN };
     case 'rate':
       return { type: 'number', minimum: 0, maximum: RATE_MAX };
+    case 'share':
+      return { type: 'number', minimum: 0, maximum: 1 };
     case 'boolean':
       return { type: 'boolean' };
     case 'const':

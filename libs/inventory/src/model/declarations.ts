@@ -10,7 +10,15 @@ import {
   ORGANISATION_KEY_SOURCE,
 } from '@cartographer/common';
 import {
+  ACCESS_CONTROL_MODELS,
   ACCESS_METHODS,
+  ACTION_STATUSES,
+  BACKUP_FREQUENCIES,
+  EXPOSURES,
+  INCIDENT_KINDS,
+  KEY_HOLDERS,
+  MEASURE_IDS,
+  REDUNDANCY_LEVELS,
   DATASET_KINDS,
   DEROGATION_GROUNDS,
   FLOW_MECHANISMS,
@@ -105,6 +113,11 @@ export const LIST_BOUNDS = {
   retentionByCategory: 100,
   tiaSteps: 6,
   supplementaryMeasures: 50,
+  incidents: 1000,
+  incidentTargets: 500,
+  measuresInPlace: 1000,
+  plannedMeasures: 5000,
+  measureRisks: 5000,
 } as const;
 
 export const COUNT_MAX = Number.MAX_SAFE_INTEGER;
@@ -118,6 +131,7 @@ export type Spec =
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'date' }
   | { kind: 'rate' }
+  | { kind: 'share' }
   | { kind: 'boolean' }
   | { kind: 'const'; value: number }
   | { kind: 'list'; item: Spec; max: number; min: number }
@@ -154,6 +168,8 @@ export const list = (item: Spec, max: number, min = 0): Spec => ({ kind: 'list',
 export const object = (members: Members): Spec => ({ kind: 'object', members });
 const count: Spec = { kind: 'count' };
 const rate: Spec = { kind: 'rate' };
+/** A share, 0 to 1. */
+const share: Spec = { kind: 'share' };
 const boolean: Spec = { kind: 'boolean' };
 /** A calendar date written YYYY-MM-DD (the compiler checks that it exists). */
 const date: Spec = { kind: 'date' };
@@ -189,6 +205,86 @@ const certifications = optional(list(text(TEXT_BOUNDS.code), LIST_BOUNDS.certifi
 /** Countries from which staff or support access the data (EDPB Guidelines 05/2021: remote access is a transfer). */
 const accessCountries = optional(list(country, LIST_BOUNDS.accessCountries));
 
+/*
+ * Security facts (issue 12): what the risk register reads (docs/risks.md, `RiskFacts.security`), with
+ * the same member names. Every member is optional: absent means "not declared" and the rules show it
+ * as an UNKNOWN input, never as "no". Each entity keeps them in one JSON property `security`.
+ */
+export const SERVER_SECURITY: Members = {
+  encryptionAtRest: optional(boolean),
+  encryptionInTransit: optional(boolean),
+  /** Who holds the encryption keys and where they are kept (a description, never a key). */
+  keys: optional(object({ holder: optional(enumOf(KEY_HOLDERS)), location: optional(anyText(TEXT_BOUNDS.name)) })),
+  backup: optional(
+    object({
+      frequency: optional(enumOf(BACKUP_FREQUENCIES)),
+      offSite: optional(boolean),
+      lastRestoreTest: optional(date),
+    }),
+  ),
+  redundancy: optional(enumOf(REDUNDANCY_LEVELS)),
+  exposure: optional(enumOf(EXPOSURES)),
+  adminInterfaceExposed: optional(boolean),
+  adminMfa: optional(boolean),
+  hardware: optional(object({ inServiceSince: optional(date), endOfSupport: optional(date) })),
+  softwareEndOfSupport: optional(date),
+};
+
+export const DEPARTMENT_SECURITY: Members = {
+  staffCount: optional(count),
+  lastAwarenessTraining: optional(date),
+  shareTrained: optional(share),
+};
+
+export const ACTIVITY_SECURITY: Members = {
+  accessControl: optional(enumOf(ACCESS_CONTROL_MODELS)),
+  logging: optional(boolean),
+  pseudonymisation: optional(boolean),
+  publicFacing: optional(boolean),
+  critical: optional(boolean),
+  /** A risk assessment (PIA) carried out for the activity. */
+  assessment: optional(object({ on: required(date), reference: optional(anyText(TEXT_BOUNDS.name)) })),
+};
+
+const riskKeys = optional(list(text(TEXT_BOUNDS.name), LIST_BOUNDS.measureRisks));
+const measureId = enumOf(MEASURE_IDS);
+
+export const INCIDENT: Members = {
+  key: required(localKey),
+  date: required(date),
+  kind: required(enumOf(INCIDENT_KINDS)),
+  activities: optional(list(localKey, LIST_BOUNDS.incidentTargets)),
+  /** Sources or datasets whose data was affected. */
+  sources: optional(list(localKey, LIST_BOUNDS.incidentTargets)),
+  description,
+};
+
+export const MEASURE_IN_PLACE: Members = {
+  measure: required(measureId),
+  /** Risk keys it covers (`privacy/<activity>/<event>`, `organisational/<FAMILY>`); absent: every risk it acts on. */
+  risks: riskKeys,
+  note: optional(anyText(TEXT_BOUNDS.statement)),
+};
+
+/** A planned measure of the action plan; the API adds and completes actions in PostgreSQL too. */
+export const PLANNED_MEASURE: Members = {
+  key: required(localKey),
+  measure: required(measureId),
+  owner: required(text(TEXT_BOUNDS.name)),
+  dueDate: required(date),
+  status: required(enumOf(ACTION_STATUSES)),
+  risks: riskKeys,
+  note: optional(anyText(TEXT_BOUNDS.statement)),
+};
+
+export const ORGANISATION_SECURITY: Members = {
+  /** Known incidents; `[]` declares none. */
+  incidents: optional(list(object(INCIDENT), LIST_BOUNDS.incidents)),
+  /** Catalogue measures in place beyond those the server, department and activity facts show. */
+  measuresInPlace: optional(list(object(MEASURE_IN_PLACE), LIST_BOUNDS.measuresInPlace)),
+  plannedMeasures: optional(list(object(PLANNED_MEASURE), LIST_BOUNDS.plannedMeasures)),
+};
+
 export const ORGANISATION: Members = {
   key: required(pattern(ORGANISATION_KEY_PATTERN), { as: 'nodeKey' }),
   name: required(text(TEXT_BOUNDS.name)),
@@ -200,6 +296,8 @@ export const ORGANISATION: Members = {
   representative: optional(object(PARTY), flattened('representative')),
   /** Head count (CNIL exemption of HR processing below 250, délibération 2019-118). */
   staffCount: optional(count),
+  /** Incidents, measures in place and the planned measures (issue 12). */
+  security: optional(object(ORGANISATION_SECURITY), json),
 };
 
 export const DEPARTMENT: Members = {
@@ -207,6 +305,7 @@ export const DEPARTMENT: Members = {
   name: required(text(TEXT_BOUNDS.name)),
   description,
   stakeholders,
+  security: optional(object(DEPARTMENT_SECURITY), json),
 };
 
 export const SERVER: Members = {
@@ -226,6 +325,8 @@ export const SERVER: Members = {
   accessCountries,
   /** The recipient (processor) that operates the server. */
   operator: optional(localKey),
+  /** Security facts (issue 12, docs/risks.md): absent means "not declared", never "no". */
+  security: optional(object(SERVER_SECURITY), json),
 };
 
 /** The six steps of EDPB Recommendations 01/2020, as recorded for one transfer. */
@@ -359,6 +460,7 @@ export const ACTIVITY: Members = {
     ),
     json,
   ),
+  security: optional(object(ACTIVITY_SECURITY), json),
 };
 
 const FLOW_FIELD: Members = { from: required(fieldRef), to: required(fieldRef) };
@@ -408,4 +510,22 @@ export function maxItemsOf(members: Members, name: string): number {
   const spec = memberSpec(members, name);
   if (spec.kind !== 'list') throw new Error(`member ${name} is not a list`);
   return spec.max;
+}
+
+/**
+ * Every date member found in `value` under `members`, with its path (`servers[0].security.backup.
+ * lastRestoreTest`): the schema checks the YYYY-MM-DD shape, the compiler that the date exists.
+ */
+export function datesIn(members: Members, value: unknown, path: string): { path: string; value: string }[] {
+  const out: { path: string; value: string }[] = [];
+  const walk = (spec: Spec, v: unknown, at: string) => {
+    if (v === undefined || v === null) return;
+    if (spec.kind === 'date' && typeof v === 'string') out.push({ path: at, value: v });
+    else if (spec.kind === 'list' && Array.isArray(v)) v.forEach((item, i) => walk(spec.item, item, `${at}[${i}]`));
+    else if (spec.kind === 'object' && typeof v === 'object')
+      for (const [name, member] of Object.entries(spec.members))
+        walk(member.spec, (v as Record<string, unknown>)[name], `${at}.${name}`);
+  };
+  walk(object(members), value, path);
+  return out;
 }

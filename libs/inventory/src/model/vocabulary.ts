@@ -1,3 +1,5 @@
+import { MEASURE_CATALOGUE } from '@cartographer/risks';
+
 /** Closed vocabularies of the inventory. Values are stored as is in Neo4j and in import files. */
 
 export const SOURCE_KINDS = [
@@ -130,3 +132,28 @@ export type {
   TiaConclusion,
   TiaStep,
 } from '@cartographer/compliance';
+
+/*
+ * Vocabularies of the security additions (issue 12): the risk rules own them, the format reuses them
+ * so a declared value is exactly what the rules read. Measure ids are the catalogue's.
+ */
+export {
+  ACCESS_CONTROL_MODELS,
+  ACTION_STATUSES,
+  BACKUP_FREQUENCIES,
+  EXPOSURES,
+  INCIDENT_KINDS,
+  KEY_HOLDERS,
+  REDUNDANCY_LEVELS,
+} from '@cartographer/risks';
+export type {
+  AccessControlModel,
+  ActionStatus,
+  BackupFrequency,
+  Exposure,
+  IncidentKind,
+  KeyHolder,
+  Redundancy,
+} from '@cartographer/risks';
+/** The catalogue's stable measure ids (an unknown id is refused by the schema, with its path). */
+export const MEASURE_IDS: readonly string[] = Object.freeze(MEASURE_CATALOGUE.map((m) => m.id));

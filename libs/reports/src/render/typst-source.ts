@@ -269,7 +269,7 @@ class TypstWriter {
       '#pagebreak(weak: true)',
       `#heading(level: 1, numbering: none, ${this.prose(this.t.evidenceAnnex)}) <evidence>`,
       `#par[#${this.prose(this.t.evidenceIntro)}]`,
-      `#table(columns: (auto, auto, 3fr, 3fr, auto), align: left,`,
+      `#table(columns: (auto, auto, 3fr, 2.4fr, 1.6fr), align: left,`,
       `  table.header(${[c.id, c.kind, c.label, c.ref, c.usedIn].map((label) => `[#${this.prose(label)}]`).join(', ')}),`,
     );
     for (const entry of this.outline.evidence) {

@@ -1,5 +1,5 @@
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@cartographer/common';
-import type { AccessFilter, AuditEntry } from '@cartographer/access';
+import type { AccessFilter, AuditActor, AuditEntry } from '@cartographer/access';
 import type { DataSource, EntityManager } from 'typeorm';
 import { contentHashOf } from '../model/canonical-json.js';
 import type { JsonValue, ReportLanguage, ReportModel } from '../model/report-model.js';
@@ -167,8 +167,11 @@ export class ReportSnapshotsRepository {
     private readonly renderer: ReportRenderer = new ReportRenderer(),
   ) {}
 
-  /** Stores a snapshot of a (validated) model. `generatedBy` is the account that asked for it. */
-  async create(input: { model: unknown; generatedBy: string }): Promise<ReportSnapshot> {
+  /**
+   * Stores a snapshot of a (validated) model. `generatedBy` is the account that asked for it;
+   * `actor` is the audit entry's (default: the current request's caller).
+   */
+  async create(input: { model: unknown; generatedBy: string; actor?: AuditActor }): Promise<ReportSnapshot> {
     assertValidReportModel(input.model);
     if (!input.generatedBy.trim()) {
       throw new ReportError(ReportErrorCode.INVALID_INPUT, 'a snapshot needs the account that generated it');
@@ -204,6 +207,7 @@ export class ReportSnapshotsRepository {
           action: 'report.generate',
           entityType: 'ReportSnapshot',
           entityKey: row.id,
+          ...(input.actor ? { actor: input.actor } : {}),
           organisation: metadata.organisation.key,
           after: {
             kind: metadata.kind,
@@ -274,6 +278,7 @@ export class ReportSnapshotsRepository {
     id: string;
     approvedBy: string;
     comment?: string | null;
+    actor?: AuditActor;
     scope: SnapshotScope;
   }): Promise<ReportSnapshot> {
     const comment = input.comment?.trim() || null;
@@ -299,6 +304,7 @@ export class ReportSnapshotsRepository {
           action: 'report.approve',
           entityType: 'ReportSnapshot',
           entityKey: snapshot.id,
+          ...(input.actor ? { actor: input.actor } : {}),
           organisation: snapshot.organisation,
           after: { contentHash: snapshot.contentHash, comment },
         },

@@ -1,0 +1,1 @@
+export const REPORT_SNAPSHOTS_TOKEN = Symbol('REPORT_SNAPSHOTS');

@@ -123,7 +123,12 @@ async function content(name: string, neo4j: Neo4jService, organisation: string):
   const service = new ReportContentService({ neo4j, scanRuns: null, scope: READ_ALL });
   const renderer = new ReportRenderer();
   const t0 = performance.now();
-  const model = await service.build({ kind: 'CARTOGRAPHY', organisationKey: organisation, language: 'fr', asOf: AS_OF });
+  const model = await service.build({
+    kind: 'CARTOGRAPHY',
+    organisationKey: organisation,
+    language: 'fr',
+    asOf: AS_OF,
+  });
   const t1 = performance.now();
   const pdf = renderer.render(model, 'pdf');
   const t2 = performance.now();
@@ -132,9 +137,10 @@ async function content(name: string, neo4j: Neo4jService, organisation: string):
   renderer.render(model, 'json');
   const t4 = performance.now();
   const pages = Number(/\/Type\s*\/Pages[^>]*\/Count\s+(\d+)/.exec(pdf.bytes.toString('latin1'))?.[1] ?? 0);
-  const fields = (model.sections.find((s) => s.key === 'summary')?.blocks ?? []).flatMap((b) =>
-    b.type === 'keyFigures' ? b.items.filter((i) => i.key === 'kf-fields').map((i) => i.value) : [],
-  )[0] ?? 0;
+  const fields =
+    (model.sections.find((s) => s.key === 'summary')?.blocks ?? []).flatMap((b) =>
+      b.type === 'keyFigures' ? b.items.filter((i) => i.key === 'kf-fields').map((i) => i.value) : [],
+    )[0] ?? 0;
   const figures = {
     fields,
     pages,
@@ -182,7 +188,9 @@ async function contents(): Promise<{ demo: ContentFigures; generated: ContentFig
       { neo4j, outbox: new AuditOutbox() },
       { document: { ...demo, organisation: { ...demo.organisation, key: demoOrg } }, authorize: ALLOW_EVERY_IMPORT },
     );
-    await new InventoryImportService(neo4j).importDocument(syntheticInventory(benchOrg, 1000, 100, { compliance: true }));
+    await new InventoryImportService(neo4j).importDocument(
+      syntheticInventory(benchOrg, 1000, 100, { compliance: true }),
+    );
     // One scan-like finding per ten fields (10,000 personal fields), with a treatment and a confidence.
     const categories = ['IDENTITY', 'CONTACT', 'HEALTH', 'FINANCIAL', 'LOCATION'];
     const treatments = ['PSEUDONYMISE', 'DELETE', 'ENCRYPT', 'PSEUDONYMISE', 'GENERALISE'];

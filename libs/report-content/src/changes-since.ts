@@ -10,7 +10,10 @@ export function withChangesSince(model: ReportModel, previous: ReportModel | nul
   if (!previous) return model;
   const strip = (m: ReportModel): ReportModel => ({ ...m, sections: m.sections.filter((s) => s.key !== 'changes') });
   const diff = diffReportModels(strip(previous), strip(model));
-  const result = { ...model, sections: [...strip(model).sections, diffSection(diff, { language: model.metadata.language })] };
+  const result = {
+    ...model,
+    sections: [...strip(model).sections, diffSection(diff, { language: model.metadata.language })],
+  };
   assertValidReportModel(result);
   return result;
 }

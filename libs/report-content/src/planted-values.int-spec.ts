@@ -57,7 +57,9 @@ describe('reports carry no sampled value (real PostgreSQL scanned through the sc
           planted ? PLANTED.surname : last[i % 8],
           first[(i * 3) % 8],
           planted ? PLANTED.email : `${first[(i * 3) % 8].toLowerCase()}.${last[i % 8].toLowerCase()}${i}@exemple.fr`,
-          planted ? PLANTED.phone : `06 ${String(10 + (i % 89)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')} 11 22`,
+          planted
+            ? PLANTED.phone
+            : `06 ${String(10 + (i % 89)).padStart(2, '0')} ${String(i % 100).padStart(2, '0')} 11 22`,
           planted ? `${PLANTED.nir}08` : null,
           planted ? PLANTED.iban : null,
           `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 9}`,
@@ -87,11 +89,22 @@ describe('reports carry no sampled value (real PostgreSQL scanned through the sc
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
     const runs = new ScanRunsRepository(dataSource);
-    const run = await runs.create({ organisation: org, sourceKey: 'usagers-db', target: 'test', requestedBy: 'test', store: true });
+    const run = await runs.create({
+      organisation: org,
+      sourceKey: 'usagers-db',
+      target: 'test',
+      requestedBy: 'test',
+      store: true,
+    });
     runId = run.id;
     await runScanJob({ neo4j, runs, outbox }, run.id, {
       target: target.toString(),
-      store: { organisation: org, sourceKey: 'usagers-db', department: 'social', connectionRef: 'USAGERS_DATABASE_URL' },
+      store: {
+        organisation: org,
+        sourceKey: 'usagers-db',
+        department: 'social',
+        connectionRef: 'USAGERS_DATABASE_URL',
+      },
     });
     const service = new ReportContentService({ neo4j, scanRuns: runs, scope: READ_ALL, today: () => today });
     for (const kind of ['CARTOGRAPHY', 'RISKS'] as const)
@@ -117,7 +130,9 @@ describe('reports carry no sampled value (real PostgreSQL scanned through the sc
     const fields = (treatments.sections ?? []).flatMap((s) =>
       s.blocks.flatMap((b) => (b.type === 'table' ? b.rows.map((r) => r.key) : [])),
     );
-    expect(fields).toEqual(expect.arrayContaining(['usagers-db.public.usagers/num_secu', 'usagers-db.public.usagers/iban']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['usagers-db.public.usagers/num_secu', 'usagers-db.public.usagers/iban']),
+    );
     const reid = cartography.sections.find((s) => s.key === 'reidentification')!;
     const table = reid.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' ? table.rows.map((r) => r.key) : []).toEqual(['usagers-db.public.usagers']);
@@ -136,7 +151,9 @@ describe('reports carry no sampled value (real PostgreSQL scanned through the sc
         json: files.json.bytes.toString('utf8'),
       };
       for (const [format, content] of Object.entries(texts))
-        for (const value of Object.values(PLANTED)) if (content.includes(value)) leaks.push(`${model.metadata.kind} ${model.metadata.language} ${format}: ${value}`);
+        for (const value of Object.values(PLANTED))
+          if (content.includes(value))
+            leaks.push(`${model.metadata.kind} ${model.metadata.language} ${format}: ${value}`);
     });
     expect(leaks).toEqual([]);
   });

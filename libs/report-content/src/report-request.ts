@@ -16,7 +16,10 @@ export interface ReportRequest {
 /** Checks a request before anything is read: kind, language, as-of date (ReportError INVALID_INPUT). */
 export function assertReportRequest(request: ReportRequest, today: string): void {
   if (!(REPORT_KINDS as readonly string[]).includes(request.kind))
-    throw new ReportError(ReportErrorCode.INVALID_INPUT, `unknown report kind '${String(request.kind).slice(0, 40)}' (CARTOGRAPHY or RISKS)`);
+    throw new ReportError(
+      ReportErrorCode.INVALID_INPUT,
+      `unknown report kind '${String(request.kind).slice(0, 40)}' (CARTOGRAPHY or RISKS)`,
+    );
   assertReportLanguage(request.language);
   assertReportAsOf(request.asOf, today);
   if (typeof request.organisationKey !== 'string' || request.organisationKey.length === 0)

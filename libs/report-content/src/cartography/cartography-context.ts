@@ -83,7 +83,10 @@ export class EvidenceCatalogue {
     return {
       kind: 'FACT',
       ref: `dataset:${dataset.key}`,
-      label: this.pick({ fr: `Jeu de données « ${dataset.name} » (inventaire)`, en: `Dataset "${dataset.name}" (inventory)` }),
+      label: this.pick({
+        fr: `Jeu de données « ${dataset.name} » (inventaire)`,
+        en: `Dataset "${dataset.name}" (inventory)`,
+      }),
     };
   }
 
@@ -195,7 +198,8 @@ export class EvidenceCatalogue {
 /** Observations the map model reads (last scan per source and dataset), from the inputs. */
 function observationsOf(inputs: ReportInputs): MapObservations {
   const sources: NonNullable<MapObservations['sources']> = {};
-  for (const [key, o] of Object.entries(inputs.sources)) if (o.lastScannedAt) sources[key] = { lastScan: o.lastScannedAt };
+  for (const [key, o] of Object.entries(inputs.sources))
+    if (o.lastScannedAt) sources[key] = { lastScan: o.lastScannedAt };
   const datasets: NonNullable<MapObservations['datasets']> = {};
   for (const [key, o] of Object.entries(inputs.datasets))
     if (o.lastScannedAt) datasets[key] = { lastScan: o.lastScannedAt };

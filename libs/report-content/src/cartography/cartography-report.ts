@@ -95,7 +95,10 @@ export function buildCartographyReport(inputs: ReportInputs, request: Cartograph
 function countEvidence(ctx: CartographyContext, what: 'sources' | 'fields' | 'personal'): Evidence {
   const labels = {
     sources: { fr: 'Sources de l’inventaire, comptées', en: 'Sources of the inventory, counted' },
-    fields: { fr: 'Champs des jeux de données de l’inventaire, comptés', en: 'Fields of the inventory datasets, counted' },
+    fields: {
+      fr: 'Champs des jeux de données de l’inventaire, comptés',
+      en: 'Fields of the inventory datasets, counted',
+    },
     personal: {
       fr: 'Champs portant un constat non rejeté (catégorie de données personnelles), comptés',
       en: 'Fields with a non-rejected finding (personal-data category), counted',
@@ -135,7 +138,10 @@ function summarySection(ctx: CartographyContext): Section {
   const outside = ctx.transfers.transfers.filter((x) => x.to.jurisdiction !== 'EU' && x.to.jurisdiction !== 'EEA');
   const missing = ctx.transfers.transfers.filter((x) => x.status === 'MISSING_SAFEGUARD').length;
   const required = ctx.screening.activities.filter((a) => a.result === 'REQUIRED').length;
-  const sources = evidence.counted('sources', { fr: 'Sources de l’inventaire, comptées', en: 'Sources of the inventory, counted' });
+  const sources = evidence.counted('sources', {
+    fr: 'Sources de l’inventaire, comptées',
+    en: 'Sources of the inventory, counted',
+  });
   const fields = countEvidence(ctx, 'fields');
   const pf = countEvidence(ctx, 'personal');
   const scope = ctx.department
@@ -156,10 +162,25 @@ function summarySection(ctx: CartographyContext): Section {
     {
       type: 'keyFigures',
       items: [
-        { key: 'kf-sources', label: pick({ fr: 'Sources de données', en: 'Data sources' }), value: ctx.sources.length, evidence: ev(sources) },
-        { key: 'kf-datasets', label: pick({ fr: 'Jeux de données', en: 'Datasets' }), value: ctx.datasetCount, evidence: ev(sources) },
+        {
+          key: 'kf-sources',
+          label: pick({ fr: 'Sources de données', en: 'Data sources' }),
+          value: ctx.sources.length,
+          evidence: ev(sources),
+        },
+        {
+          key: 'kf-datasets',
+          label: pick({ fr: 'Jeux de données', en: 'Datasets' }),
+          value: ctx.datasetCount,
+          evidence: ev(sources),
+        },
         { key: 'kf-fields', label: pick({ fr: 'Champs', en: 'Fields' }), value: ctx.fieldCount, evidence: ev(fields) },
-        { key: 'kf-personal', label: pick({ fr: 'Champs personnels', en: 'Personal fields' }), value: personal, evidence: ev(pf) },
+        {
+          key: 'kf-personal',
+          label: pick({ fr: 'Champs personnels', en: 'Personal fields' }),
+          value: personal,
+          evidence: ev(pf),
+        },
         {
           key: 'kf-special',
           label: pick({ fr: 'Catégories particulières (art. 9-10)', en: 'Special categories (Art. 9-10)' }),
@@ -185,9 +206,19 @@ function summarySection(ctx: CartographyContext): Section {
         v(percent(personal, ctx.fieldCount), { unit: '%', decimals: 1 }),
         t(pick({ fr: ') concernent des personnes ; ', en: ') are about people; ' })),
         v(special),
-        t(pick({ fr: ' relèvent d’une catégorie particulière (santé, opinions, infractions…) et ', en: ' are of a special category (health, opinions, offences…) and ' })),
+        t(
+          pick({
+            fr: ' relèvent d’une catégorie particulière (santé, opinions, infractions…) et ',
+            en: ' are of a special category (health, opinions, offences…) and ',
+          }),
+        ),
         v(toTreat),
-        t(pick({ fr: ' doivent être pseudonymisés, généralisés, chiffrés ou supprimés hors de leur usage premier.', en: ' should be pseudonymised, generalised, encrypted or deleted outside their first use.' })),
+        t(
+          pick({
+            fr: ' doivent être pseudonymisés, généralisés, chiffrés ou supprimés hors de leur usage premier.',
+            en: ' should be pseudonymised, generalised, encrypted or deleted outside their first use.',
+          }),
+        ),
       ],
       evidence: ev(pf, fields),
     },
@@ -196,11 +227,36 @@ function summarySection(ctx: CartographyContext): Section {
       key: 'summary-transfers',
       content: [
         v(outside.length, { strong: true }),
-        t(pick({ fr: ' transferts quittent l’Union européenne et l’EEE ; ', en: ' transfers leave the European Union and the EEA; ' })),
+        t(
+          pick({
+            fr: ' transferts quittent l’Union européenne et l’EEE ; ',
+            en: ' transfers leave the European Union and the EEA; ',
+          }),
+        ),
         v(missing, { strong: true }),
-        t(plural(missing, { fr: ' n’a aucune garantie du chapitre V. ', en: ' has no Chapter V safeguard. ' }, { fr: ' n’ont aucune garantie du chapitre V. ', en: ' have no Chapter V safeguard. ' }, pick)),
+        t(
+          plural(
+            missing,
+            { fr: ' n’a aucune garantie du chapitre V. ', en: ' has no Chapter V safeguard. ' },
+            { fr: ' n’ont aucune garantie du chapitre V. ', en: ' have no Chapter V safeguard. ' },
+            pick,
+          ),
+        ),
         v(required),
-        t(plural(required, { fr: ' activité de traitement exige une analyse d’impact (AIPD).', en: ' processing activity requires a data protection impact assessment (DPIA).' }, { fr: ' activités de traitement exigent une analyse d’impact (AIPD).', en: ' processing activities require a data protection impact assessment (DPIA).' }, pick)),
+        t(
+          plural(
+            required,
+            {
+              fr: ' activité de traitement exige une analyse d’impact (AIPD).',
+              en: ' processing activity requires a data protection impact assessment (DPIA).',
+            },
+            {
+              fr: ' activités de traitement exigent une analyse d’impact (AIPD).',
+              en: ' processing activities require a data protection impact assessment (DPIA).',
+            },
+            pick,
+          ),
+        ),
       ],
       evidence: ev(evidence.transfers(), evidence.dpia()),
     },
@@ -213,7 +269,11 @@ function summarySection(ctx: CartographyContext): Section {
       title: pick({ fr: 'À faire en premier', en: 'What to do first' }),
       content: [{ type: 'list', ordered: true, items: first }],
     });
-  return { key: 'summary', title: pick({ fr: 'Synthèse pour les non-spécialistes', en: 'Summary for non-specialists' }), blocks };
+  return {
+    key: 'summary',
+    title: pick({ fr: 'Synthèse pour les non-spécialistes', en: 'Summary for non-specialists' }),
+    blocks,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,7 +471,12 @@ function locationsSection(ctx: CartographyContext): Section {
             { key: 'recipient', label: pick({ fr: 'Destinataire', en: 'Recipient' }), width: 3 },
             { key: 'role', label: pick({ fr: 'Rôle', en: 'Role' }), width: 2 },
             { key: 'country', label: pick({ fr: 'Pays', en: 'Country' }), width: 1.5 },
-            { key: 'personal', label: pick({ fr: 'Champs personnels reçus', en: 'Personal fields received' }), align: 'end', width: 1.5 },
+            {
+              key: 'personal',
+              label: pick({ fr: 'Champs personnels reçus', en: 'Personal fields received' }),
+              align: 'end',
+              width: 1.5,
+            },
           ],
           rows: there.map((r) => ({
             key: safeKey(r.key),
@@ -477,7 +542,10 @@ function sensitivitySection(ctx: CartographyContext): Section {
     return fields.some((f) => f.special) ? 'SPECIAL_CATEGORY' : fields.length > 0 ? 'PERSONAL' : 'NONE';
   };
   const bands = [
-    { key: 'SPECIAL_CATEGORY', name: { fr: 'Catégories particulières (art. 9 et 10)', en: 'Special categories (Art. 9 and 10)' } },
+    {
+      key: 'SPECIAL_CATEGORY',
+      name: { fr: 'Catégories particulières (art. 9 et 10)', en: 'Special categories (Art. 9 and 10)' },
+    },
     { key: 'PERSONAL', name: { fr: 'Données personnelles', en: 'Personal data' } },
     { key: 'NONE', name: { fr: 'Sans donnée personnelle détectée', en: 'No personal data found' } },
   ] as const;
@@ -518,7 +586,11 @@ function sensitivitySection(ctx: CartographyContext): Section {
 const TREATMENT_ORDER: Record<string, number> = { DELETE: 0, PSEUDONYMISE: 1, ENCRYPT: 2, GENERALISE: 3, AGGREGATE: 4 };
 
 function treatmentRank(f: PersonalField): number[] {
-  return [f.special ? 0 : 1, f.finding.tier === 'DIRECT_IDENTIFIER' ? 0 : 1, TREATMENT_ORDER[f.finding.treatment ?? ''] ?? 9];
+  return [
+    f.special ? 0 : 1,
+    f.finding.tier === 'DIRECT_IDENTIFIER' ? 0 : 1,
+    TREATMENT_ORDER[f.finding.treatment ?? ''] ?? 9,
+  ];
 }
 
 function detectorsText(f: PersonalField, pick: CartographyContext['pick']): string {
@@ -537,21 +609,27 @@ function detectorsText(f: PersonalField, pick: CartographyContext['pick']): stri
     seen.add(item);
     found.push(item);
   }
-  const propagated = f.finding.provenance.length > 0 ? [pick({ fr: 'propagé par le lignage', en: 'propagated along the lineage' })] : [];
+  const propagated =
+    f.finding.provenance.length > 0 ? [pick({ fr: 'propagé par le lignage', en: 'propagated along the lineage' })] : [];
   return [`${origin}, ${status}`, ...found.slice(0, 3), ...propagated].join(' · ');
 }
 
 function categoryText(f: PersonalField, pick: CartographyContext['pick']): string {
   const parts = [categoryName(f.finding.category, pick)];
   if (f.finding.specialCategory && f.finding.specialCategory !== f.finding.category)
-    parts.push(pick({ fr: `cat. particulière : ${categoryName(f.finding.specialCategory, pick)}`, en: `special: ${categoryName(f.finding.specialCategory, pick)}` }));
+    parts.push(
+      pick({
+        fr: `cat. particulière : ${categoryName(f.finding.specialCategory, pick)}`,
+        en: `special: ${categoryName(f.finding.specialCategory, pick)}`,
+      }),
+    );
   else if (f.finding.specialCategory) parts.push(pick({ fr: 'catégorie particulière', en: 'special category' }));
   if (f.finding.tier) parts.push(label(TIER_LABELS, f.finding.tier, pick));
   return parts.join(' · ');
 }
 
 function treatmentsSection(ctx: CartographyContext): Section {
-  const { pick, evidence } = ctx;
+  const { pick } = ctx;
   const all = ctx.personalFields.filter(needsTreatment);
   const ranked = [...all].sort((a, b) => {
     const ra = treatmentRank(a);
@@ -633,7 +711,12 @@ function treatmentsSection(ctx: CartographyContext): Section {
   };
 }
 
-function treatmentTable(ctx: CartographyContext, key: string, department: string, fields: readonly PersonalField[]): TableBlock {
+function treatmentTable(
+  ctx: CartographyContext,
+  key: string,
+  department: string,
+  fields: readonly PersonalField[],
+): TableBlock {
   const { pick, evidence } = ctx;
   return {
     type: 'table',
@@ -680,14 +763,18 @@ function reidentificationSection(ctx: CartographyContext): Section {
         ? ev(evidence.scanRun(ctx.inputs.sources[s.key]!.lastScanRun!), evidence.dataset(d))
         : ev(evidence.dataset(d));
       const quasi = (d.fields ?? [])
-        .filter((f) => ctx.inputs.findings[`${d.key}/${f.name}`]?.some((x) => x.quasiIdentifier && x.status !== 'REJECTED'))
+        .filter((f) =>
+          ctx.inputs.findings[`${d.key}/${f.name}`]?.some((x) => x.quasiIdentifier && x.status !== 'REJECTED'),
+        )
         .map((f) => f.name);
       rows.push({
         key: safeKey(d.key),
         cells: [
           text(`${d.name} (${s.name})`, e),
           o.kAnonymity === null ? empty : numberCell(o.kAnonymity, e),
-          o.uniqueShare === null ? empty : numberCell(Math.round(o.uniqueShare * 1000) / 10, e, { unit: '%', decimals: 1 }),
+          o.uniqueShare === null
+            ? empty
+            : numberCell(Math.round(o.uniqueShare * 1000) / 10, e, { unit: '%', decimals: 1 }),
           text(quasi.join(', ') || '—'),
           text(
             o.anonymous === true
@@ -745,7 +832,7 @@ function transfersSection(ctx: CartographyContext): Section {
   const list = [...ctx.transfers.transfers].sort(
     (a, b) =>
       ({ MISSING_SAFEGUARD: 0, TO_VERIFY: 1, COVERED: 2 })[a.status] -
-        ({ MISSING_SAFEGUARD: 0, TO_VERIFY: 1, COVERED: 2 })[b.status] || (a.id < b.id ? -1 : 1),
+        { MISSING_SAFEGUARD: 0, TO_VERIFY: 1, COVERED: 2 }[b.status] || (a.id < b.id ? -1 : 1),
   );
   const legal = evidence.jurisdictions(JURISDICTION_TABLE_VERSION);
   return {
@@ -847,7 +934,12 @@ function recordSection(ctx: CartographyContext): Section {
           { key: 'kind', label: pick({ fr: 'Registre', en: 'Record' }), width: 1.4 },
           { key: 'percent', label: pick({ fr: 'Complétude', en: 'Complete' }), align: 'end', width: 1.2 },
           { key: 'missing', label: pick({ fr: 'Rubriques manquantes', en: 'Missing items' }), width: 3 },
-          { key: 'discrepancies', label: pick({ fr: 'Écarts déclaré / analysé', en: 'Declared / scanned gaps' }), align: 'end', width: 1.4 },
+          {
+            key: 'discrepancies',
+            label: pick({ fr: 'Écarts déclaré / analysé', en: 'Declared / scanned gaps' }),
+            align: 'end',
+            width: 1.4,
+          },
         ],
         rows: r.activities.map((a) => {
           const ae = ev(e, evidence.activity(a));
@@ -858,7 +950,11 @@ function recordSection(ctx: CartographyContext): Section {
             key: safeKey(a.key),
             cells: [
               text(a.name),
-              text(a.kind === 'CONTROLLER' ? pick({ fr: 'responsable', en: 'controller' }) : pick({ fr: 'sous-traitant', en: 'processor' })),
+              text(
+                a.kind === 'CONTROLLER'
+                  ? pick({ fr: 'responsable', en: 'controller' })
+                  : pick({ fr: 'sous-traitant', en: 'processor' }),
+              ),
               numberCell(a.completeness.percent, ae, { unit: '%', decimals: 1 }),
               text(missing.join(', ') || '—'),
               numberCell(a.discrepancies.length, ae),
@@ -951,7 +1047,14 @@ export function priorities(ctx: CartographyContext): ListItem[] {
     items.push({
       key: 'priority-missing-safeguard',
       content: [
-        t(plural(missing.length, { fr: 'Encadrer le ', en: 'Put a Chapter V tool on the ' }, { fr: 'Encadrer les ', en: 'Put a Chapter V tool on the ' }, pick)),
+        t(
+          plural(
+            missing.length,
+            { fr: 'Encadrer le ', en: 'Put a Chapter V tool on the ' },
+            { fr: 'Encadrer les ', en: 'Put a Chapter V tool on the ' },
+            pick,
+          ),
+        ),
         v(missing.length, { strong: true }),
         t(
           pick({
@@ -960,7 +1063,12 @@ export function priorities(ctx: CartographyContext): ListItem[] {
           }),
         ),
       ],
-      evidence: ev(evidence.transfers(), ...missing.slice(0, 5).flatMap((x) => (activities.get(x.activity) ? [evidence.activity(activities.get(x.activity)!)] : []))),
+      evidence: ev(
+        evidence.transfers(),
+        ...missing
+          .slice(0, 5)
+          .flatMap((x) => (activities.get(x.activity) ? [evidence.activity(activities.get(x.activity)!)] : [])),
+      ),
     });
   const required = ctx.screening.activities.filter((a) => a.result === 'REQUIRED');
   if (required.length > 0)
@@ -971,8 +1079,16 @@ export function priorities(ctx: CartographyContext): ListItem[] {
         v(required.length, { strong: true }),
         t(
           pick({
-            fr: ` activités qui l’exigent (tableau de l’examen AIPD) : ${names(required.map((a) => a.name), 5, 'fr')}.`,
-            en: ` activities that require one (DPIA screening table): ${names(required.map((a) => a.name), 5, 'en')}.`,
+            fr: ` activités qui l’exigent (tableau de l’examen AIPD) : ${names(
+              required.map((a) => a.name),
+              5,
+              'fr',
+            )}.`,
+            en: ` activities that require one (DPIA screening table): ${names(
+              required.map((a) => a.name),
+              5,
+              'en',
+            )}.`,
           }),
         ),
       ],
@@ -1001,7 +1117,12 @@ export function priorities(ctx: CartographyContext): ListItem[] {
       content: [
         t(pick({ fr: 'Compléter la documentation des ', en: 'Complete the documentation of the ' })),
         v(verify.length),
-        t(pick({ fr: ' transferts « à vérifier » (module des clauses, analyse d’impact du transfert).', en: ' transfers "to verify" (clause module, transfer impact assessment).' })),
+        t(
+          pick({
+            fr: ' transferts « à vérifier » (module des clauses, analyse d’impact du transfert).',
+            en: ' transfers "to verify" (clause module, transfer impact assessment).',
+          }),
+        ),
       ],
       evidence: ev(evidence.transfers()),
     });
@@ -1012,7 +1133,12 @@ export function priorities(ctx: CartographyContext): ListItem[] {
       content: [
         t(pick({ fr: 'Compléter le registre pour ', en: 'Complete the record for ' })),
         v(incomplete.length),
-        t(pick({ fr: ' activités (rubriques manquantes au tableau de complétude).', en: ' activities (missing items in the completeness table).' })),
+        t(
+          pick({
+            fr: ' activités (rubriques manquantes au tableau de complétude).',
+            en: ' activities (missing items in the completeness table).',
+          }),
+        ),
       ],
       evidence: ev(evidence.record()),
     });
@@ -1022,11 +1148,27 @@ export function priorities(ctx: CartographyContext): ListItem[] {
     items.push({
       key: 'priority-connections',
       content: [
-        t(pick({ fr: 'Enregistrer une connexion pour analyser automatiquement les ', en: 'Record a connection to scan automatically the ' })),
+        t(
+          pick({
+            fr: 'Enregistrer une connexion pour analyser automatiquement les ',
+            en: 'Record a connection to scan automatically the ',
+          }),
+        ),
         v(blind.length),
-        t(pick({ fr: ' sources de données personnelles qui n’en ont pas : leurs constats reposent sur la seule déclaration.', en: ' personal-data sources that have none: their findings rest on the declaration alone.' })),
+        t(
+          pick({
+            fr: ' sources de données personnelles qui n’en ont pas : leurs constats reposent sur la seule déclaration.',
+            en: ' personal-data sources that have none: their findings rest on the declaration alone.',
+          }),
+        ),
       ],
-      evidence: ev(evidence.counted('sources', { fr: 'Sources de l’inventaire, comptées', en: 'Sources of the inventory, counted' }), countEvidence(ctx, 'personal')),
+      evidence: ev(
+        evidence.counted('sources', {
+          fr: 'Sources de l’inventaire, comptées',
+          en: 'Sources of the inventory, counted',
+        }),
+        countEvidence(ctx, 'personal'),
+      ),
     });
   const pending = ctx.personalFields.filter((f) => f.finding.status === 'PENDING');
   if (pending.length > 0)
@@ -1073,7 +1215,8 @@ function prioritiesSection(ctx: CartographyContext): Section {
 function dictionaryAnnex(ctx: CartographyContext): Section {
   const { pick, evidence } = ctx;
   const fields = [...ctx.personalFields].sort(
-    (a, b) => byName(a.source.name, b.source.name) || byName(a.dataset.name, b.dataset.name) || byName(a.field, b.field),
+    (a, b) =>
+      byName(a.source.name, b.source.name) || byName(a.dataset.name, b.dataset.name) || byName(a.field, b.field),
   );
   const shown = fields.slice(0, MAX_DICTIONARY_ROWS);
   const blocks: Block[] = [];
@@ -1086,7 +1229,12 @@ function dictionaryAnnex(ctx: CartographyContext): Section {
         v(shown.length),
         t(pick({ fr: ' premiers champs personnels sur ', en: ' personal fields out of ' })),
         v(fields.length),
-        t(pick({ fr: ' ; l’export de l’inventaire (carto export) les donne tous.', en: '; the inventory export (carto export) gives them all.' })),
+        t(
+          pick({
+            fr: ' ; l’export de l’inventaire (carto export) les donne tous.',
+            en: '; the inventory export (carto export) gives them all.',
+          }),
+        ),
       ],
       evidence: ev(countEvidence(ctx, 'personal')),
     });
@@ -1121,14 +1269,25 @@ function dictionaryAnnex(ctx: CartographyContext): Section {
     })),
     emptyText: pick({ fr: 'Aucun champ personnel', en: 'No personal field' }),
   });
-  return { key: 'annex-dictionary', title: pick({ fr: 'Annexe A — Dictionnaire des données personnelles', en: 'Annex A — Dictionary of personal data' }), blocks };
+  return {
+    key: 'annex-dictionary',
+    title: pick({
+      fr: 'Annexe A — Dictionnaire des données personnelles',
+      en: 'Annex A — Dictionary of personal data',
+    }),
+    blocks,
+  };
 }
 
 function scanRunsAnnex(ctx: CartographyContext): Section {
   const { pick, evidence } = ctx;
   const names = new Map(ctx.sources.map((s) => [s.key, s.name]));
   const runs = ctx.inputs.scanRuns.filter((r) => r.sourceKey === null || names.has(r.sourceKey));
-  const status = { SUCCEEDED: { fr: 'réussie', en: 'succeeded' }, PARTIAL: { fr: 'partielle', en: 'partial' }, FAILED: { fr: 'échec', en: 'failed' } };
+  const status = {
+    SUCCEEDED: { fr: 'réussie', en: 'succeeded' },
+    PARTIAL: { fr: 'partielle', en: 'partial' },
+    FAILED: { fr: 'échec', en: 'failed' },
+  };
   return {
     key: 'annex-scans',
     title: pick({ fr: 'Annexe B — Analyses', en: 'Annex B — Scan runs' }),
@@ -1136,7 +1295,10 @@ function scanRunsAnnex(ctx: CartographyContext): Section {
       {
         type: 'table',
         key: 'table-scan-runs',
-        caption: pick({ fr: 'Analyses terminées jusqu’à la date du rapport', en: 'Scan runs finished up to the report date' }),
+        caption: pick({
+          fr: 'Analyses terminées jusqu’à la date du rapport',
+          en: 'Scan runs finished up to the report date',
+        }),
         columns: [
           { key: 'run', label: pick({ fr: 'Analyse', en: 'Run' }), width: 1.4 },
           { key: 'source', label: pick({ fr: 'Source', en: 'Source' }), width: 2.5 },

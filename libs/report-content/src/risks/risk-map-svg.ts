@@ -8,7 +8,11 @@ import type { ReportLanguage } from '@cartographer/reports';
  */
 
 const ZONE_FILL: Record<string, string> = { UNACCEPTABLE: '#F4B6A6', TO_REDUCE: '#FCE3B0', ACCEPTABLE: '#D5EBDD' };
-const ZONE_PATTERN: Record<string, string> = { UNACCEPTABLE: 'url(#p-cross)', TO_REDUCE: 'url(#p-dots)', ACCEPTABLE: 'none' };
+const ZONE_PATTERN: Record<string, string> = {
+  UNACCEPTABLE: 'url(#p-cross)',
+  TO_REDUCE: 'url(#p-dots)',
+  ACCEPTABLE: 'none',
+};
 const CELL = 44;
 const GRID = CELL * 4;
 const LEFT = 70;
@@ -35,7 +39,9 @@ export function renderRiskMapSvg(map: RiskMap, language: ReportLanguage): string
   ];
   states.forEach((state, i) => {
     const x0 = LEFT + i * (GRID + GAP);
-    out.push(`<text x="${x0 + GRID / 2}" y="${TOP - 14}" font-size="12" font-weight="bold" text-anchor="middle">${esc(state.label)}</text>`);
+    out.push(
+      `<text x="${x0 + GRID / 2}" y="${TOP - 14}" font-size="12" font-weight="bold" text-anchor="middle">${esc(state.label)}</text>`,
+    );
     for (const cell of map.cells) {
       const x = x0 + (cell.likelihood - 1) * CELL;
       const y = TOP + (4 - cell.severity) * CELL;
@@ -44,9 +50,13 @@ export function renderRiskMapSvg(map: RiskMap, language: ReportLanguage): string
         `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${ZONE_FILL[cell.zone] ?? '#EEEEEE'}" stroke="#555555" stroke-width="0.8"/>`,
       );
       if (ZONE_PATTERN[cell.zone] && ZONE_PATTERN[cell.zone] !== 'none')
-        out.push(`<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${ZONE_PATTERN[cell.zone]}" opacity="0.35"/>`);
+        out.push(
+          `<rect x="${x}" y="${y}" width="${CELL}" height="${CELL}" fill="${ZONE_PATTERN[cell.zone]}" opacity="0.35"/>`,
+        );
       if (count > 0) {
-        out.push(`<circle cx="${x + CELL / 2}" cy="${y + CELL / 2}" r="13" fill="#FFFFFF" stroke="#222222" stroke-width="1"/>`);
+        out.push(
+          `<circle cx="${x + CELL / 2}" cy="${y + CELL / 2}" r="13" fill="#FFFFFF" stroke="#222222" stroke-width="1"/>`,
+        );
         out.push(
           `<text x="${x + CELL / 2}" y="${y + CELL / 2 + 4.5}" font-size="12" font-weight="bold" text-anchor="middle">${count}</text>`,
         );

@@ -89,7 +89,10 @@ export function buildRiskReport(inputs: RiskReportInputs, request: RiskReportReq
   const register = computeRiskRegister(facts, request.asOf, {
     index,
     transfers: computeTransfers(facts, request.asOf, { index }),
-    dpia: screenDpia(facts, request.asOf, { index, overrides: inputs.dpiaOverrides.filter((o) => readable.has(o.activity)) }),
+    dpia: screenDpia(facts, request.asOf, {
+      index,
+      overrides: inputs.dpiaOverrides.filter((o) => readable.has(o.activity)),
+    }),
   });
   const department = request.departmentKey
     ? (facts.departments ?? []).find((d) => d.key === request.departmentKey)
@@ -152,16 +155,36 @@ function summarySection(ctx: RiskCtx): Section {
       {
         type: 'keyFigures',
         items: [
-          { key: 'kf-risks', label: pick({ fr: 'Risques évalués', en: 'Risks assessed' }), value: register.risks.length, evidence: e },
-          { key: 'kf-privacy', label: pick({ fr: 'Risques sur la vie privée', en: 'Privacy risks' }), value: privacy, evidence: e },
+          {
+            key: 'kf-risks',
+            label: pick({ fr: 'Risques évalués', en: 'Risks assessed' }),
+            value: register.risks.length,
+            evidence: e,
+          },
+          {
+            key: 'kf-privacy',
+            label: pick({ fr: 'Risques sur la vie privée', en: 'Privacy risks' }),
+            value: privacy,
+            evidence: e,
+          },
           {
             key: 'kf-unacceptable',
             label: pick({ fr: 'Inacceptables aujourd’hui', en: 'Unacceptable today' }),
             value: current.UNACCEPTABLE!,
             evidence: e,
           },
-          { key: 'kf-actions', label: pick({ fr: 'Actions au plan', en: 'Planned actions' }), value: register.actions.length, evidence: e },
-          { key: 'kf-checks', label: pick({ fr: 'Contrôles en défaut', en: 'Failed checks' }), value: register.checks.length, evidence: e },
+          {
+            key: 'kf-actions',
+            label: pick({ fr: 'Actions au plan', en: 'Planned actions' }),
+            value: register.actions.length,
+            evidence: e,
+          },
+          {
+            key: 'kf-checks',
+            label: pick({ fr: 'Contrôles en défaut', en: 'Failed checks' }),
+            value: register.checks.length,
+            evidence: e,
+          },
         ],
       },
       {
@@ -174,7 +197,9 @@ function summarySection(ctx: RiskCtx): Section {
           v(current.TO_REDUCE!),
           t(pick({ fr: ' à réduire et ', en: ' to reduce and ' })),
           v(current.ACCEPTABLE!),
-          t(pick({ fr: ' acceptables ; après les mesures prévues, ', en: ' acceptable; after the planned measures, ' })),
+          t(
+            pick({ fr: ' acceptables ; après les mesures prévues, ', en: ' acceptable; after the planned measures, ' }),
+          ),
           v(residual.UNACCEPTABLE!, { strong: true }),
           t(pick({ fr: ' resteraient inacceptables.', en: ' would remain unacceptable.' })),
         ],
@@ -189,7 +214,10 @@ function methodSection(ctx: RiskCtx): Section {
   const table: TableBlock = {
     type: 'table',
     key: 'table-scales',
-    caption: pick({ fr: 'Échelles de gravité et de vraisemblance (CNIL)', en: 'Severity and likelihood scales (CNIL)' }),
+    caption: pick({
+      fr: 'Échelles de gravité et de vraisemblance (CNIL)',
+      en: 'Severity and likelihood scales (CNIL)',
+    }),
     columns: [
       { key: 'level', label: pick({ fr: 'Niveau', en: 'Level' }), width: 1 },
       { key: 'name', label: pick({ fr: 'Nom', en: 'Name' }), width: 2 },
@@ -216,8 +244,28 @@ function methodSection(ctx: RiskCtx): Section {
         type: 'list',
         ordered: false,
         items: [
-          { content: [t(pick({ fr: 'actuel(d) = max(1, initial décidé(d) − Σ force des mesures en place agissant sur d)', en: 'current(d) = max(1, decided inherent(d) − Σ strength of the measures in place acting on d)' }), 'code')] },
-          { content: [t(pick({ fr: 'résiduel(d) = max(1, actuel décidé(d) − Σ force des mesures prévues agissant sur d)', en: 'residual(d) = max(1, decided current(d) − Σ strength of the planned measures acting on d)' }), 'code')] },
+          {
+            content: [
+              t(
+                pick({
+                  fr: 'actuel(d) = max(1, initial décidé(d) − Σ force des mesures en place agissant sur d)',
+                  en: 'current(d) = max(1, decided inherent(d) − Σ strength of the measures in place acting on d)',
+                }),
+                'code',
+              ),
+            ],
+          },
+          {
+            content: [
+              t(
+                pick({
+                  fr: 'résiduel(d) = max(1, actuel décidé(d) − Σ force des mesures prévues agissant sur d)',
+                  en: 'residual(d) = max(1, decided current(d) − Σ strength of the planned measures acting on d)',
+                }),
+                'code',
+              ),
+            ],
+          },
           {
             content: [
               t(
@@ -338,7 +386,11 @@ function inputsTable(ctx: RiskCtx, r: Risk, key: string): TableBlock {
           }[input.dimension],
         ),
         text(pick(INPUT_STATE[input.state]!), riskEvidence(ctx, r)),
-        text(input.facts.slice(0, 4).join(' ; ') + (input.facts.length > 4 ? ` (+${input.facts.length - 4})` : '') || '—', undefined, 'code'),
+        text(
+          input.facts.slice(0, 4).join(' ; ') + (input.facts.length > 4 ? ` (+${input.facts.length - 4})` : '') || '—',
+          undefined,
+          'code',
+        ),
       ],
     })),
     emptyText: pick({ fr: 'Aucun fait lu', en: 'No fact read' }),
@@ -357,7 +409,9 @@ function privacySection(ctx: RiskCtx): Section {
     list.push(r);
     byActivity.set(r.activity!, list);
   }
-  const activities = [...byActivity.keys()].sort((a, b) => byName(ctx.activityNames.get(a) ?? a, ctx.activityNames.get(b) ?? b));
+  const activities = [...byActivity.keys()].sort((a, b) =>
+    byName(ctx.activityNames.get(a) ?? a, ctx.activityNames.get(b) ?? b),
+  );
   return {
     key: 'privacy-risks',
     title: pick({ fr: 'Risques sur la vie privée, par activité', en: 'Privacy risks by activity' }),
@@ -389,7 +443,10 @@ function privacySection(ctx: RiskCtx): Section {
             fr: `Événements redoutés — ${ctx.activityNames.get(activity) ?? activity}`,
             en: `Feared events — ${ctx.activityNames.get(activity) ?? activity}`,
           }),
-          columns: [{ key: 'event', label: pick({ fr: 'Événement redouté', en: 'Feared event' }), width: 3 }, ...SCORE_COLUMNS(pick)],
+          columns: [
+            { key: 'event', label: pick({ fr: 'Événement redouté', en: 'Feared event' }), width: 3 },
+            ...SCORE_COLUMNS(pick),
+          ],
           rows: risks.map((r) => ({
             key: safeKey(r.key),
             cells: [text(r.fearedEvent ? pick(FEARED[r.fearedEvent]!) : riskTitle(ctx, r)), ...scoresCells(ctx, r)],
@@ -461,12 +518,20 @@ function measuresSection(ctx: RiskCtx): Section {
       {
         type: 'table',
         key: 'table-measures',
-        caption: pick({ fr: 'Mesures et risques sur lesquels elles agissent', en: 'Measures and the risks they act on' }),
+        caption: pick({
+          fr: 'Mesures et risques sur lesquels elles agissent',
+          en: 'Measures and the risks they act on',
+        }),
         columns: [
           { key: 'measure', label: pick({ fr: 'Mesure', en: 'Measure' }), width: 4 },
           { key: 'fiches', label: pick({ fr: 'Fiches CNIL', en: 'CNIL fiches' }), width: 1.2 },
           { key: 'acts', label: pick({ fr: 'Agit sur', en: 'Acts on' }), width: 1.3 },
-          { key: 'inPlace', label: pick({ fr: 'En place (risques)', en: 'In place (risks)' }), align: 'end', width: 1.3 },
+          {
+            key: 'inPlace',
+            label: pick({ fr: 'En place (risques)', en: 'In place (risks)' }),
+            align: 'end',
+            width: 1.3,
+          },
           { key: 'planned', label: pick({ fr: 'Prévue (risques)', en: 'Planned (risks)' }), align: 'end', width: 1.3 },
         ],
         rows: ids.map((id) => {
@@ -476,13 +541,22 @@ function measuresSection(ctx: RiskCtx): Section {
             cells: [
               text(m ? pick(m) : id),
               text(m?.fiches.join(', ') || '—'),
-              text(m ? (m.acts === 'SEVERITY' ? pick({ fr: 'gravité', en: 'severity' }) : pick({ fr: 'vraisemblance', en: 'likelihood' })) : '—'),
+              text(
+                m
+                  ? m.acts === 'SEVERITY'
+                    ? pick({ fr: 'gravité', en: 'severity' })
+                    : pick({ fr: 'vraisemblance', en: 'likelihood' })
+                  : '—',
+              ),
               inPlace.has(id) ? numberCell(inPlace.get(id)!, e) : empty,
               planned.has(id) ? numberCell(planned.get(id)!, e) : empty,
             ],
           };
         }),
-        emptyText: pick({ fr: 'Aucune mesure déclarée ni déduite des faits', en: 'No measure declared or derived from the facts' }),
+        emptyText: pick({
+          fr: 'Aucune mesure déclarée ni déduite des faits',
+          en: 'No measure declared or derived from the facts',
+        }),
       },
     ],
   };
@@ -540,7 +614,10 @@ function checksSection(ctx: RiskCtx): Section {
       {
         type: 'statement',
         key: 'checks-count',
-        content: [v(register.checks.length, { strong: true }), t(pick({ fr: ' contrôles signalent un défaut.', en: ' checks report a defect.' }))],
+        content: [
+          v(register.checks.length, { strong: true }),
+          t(pick({ fr: ' contrôles signalent un défaut.', en: ' checks report a defect.' })),
+        ],
         evidence: e,
       },
       {

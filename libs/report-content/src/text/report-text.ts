@@ -79,7 +79,8 @@ export const TREATMENT_LABELS: Readonly<Record<string, Bi>> = {
  */
 const TREATMENT_REASON_FR: Readonly<Record<string, string>> = {
   DELETE: 'inutile hors de la production ou trop risquée : la supprimer des copies et des exports',
-  PSEUDONYMISE: 'identifiant : le remplacer par une empreinte à clé (HMAC-SHA-256) ou un jeton, ou le supprimer s’il est inutile',
+  PSEUDONYMISE:
+    'identifiant : le remplacer par une empreinte à clé (HMAC-SHA-256) ou un jeton, ou le supprimer s’il est inutile',
   GENERALISE: 'quasi-identifiant : réduire sa précision (date → année, code postal → département, âge → tranche)',
   AGGREGATE: 'ne publier que des statistiques par groupe, petites cellules masquées, jamais ligne à ligne',
   ENCRYPT: 'nécessaire à l’activité : la chiffrer au repos, accès aux clés restreint',
@@ -102,7 +103,9 @@ export function treatmentReason(
   if (!treatment) return '—';
   const rule = TREATMENT_REASON_FR[treatment] ?? '—';
   const label = category ? CATEGORY_LABELS[category]?.fr : undefined;
-  return label ? `${label.charAt(0).toUpperCase()}${label.slice(1)} : ${rule}.` : `${rule.charAt(0).toUpperCase()}${rule.slice(1)}.`;
+  return label
+    ? `${label.charAt(0).toUpperCase()}${label.slice(1)} : ${rule}.`
+    : `${rule.charAt(0).toUpperCase()}${rule.slice(1)}.`;
 }
 
 export const TIER_LABELS: Readonly<Record<string, Bi>> = {

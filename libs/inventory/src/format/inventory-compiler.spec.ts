@@ -108,6 +108,7 @@ describe('compileInventory: node properties from the entity declarations', () =>
       representativeContact: null,
       representativeCountry: null,
       staffCount: null,
+      security: null,
     });
   });
 });

@@ -20,7 +20,7 @@ import {
 import { RISK_DECISIONS_TOKEN } from './risks.tokens.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ORGANISATION = new RegExp(`^${ORGANISATION_KEY_PATTERN}$`);
+const ORGANISATION = ORGANISATION_KEY_PATTERN;
 const STATUSES = ['PLANNED', 'IN_PROGRESS', 'DONE'];
 
 @ArgsType()

@@ -9,6 +9,7 @@ import { ComplianceApiModule } from './compliance/compliance-api.module.js';
 import { FindingsApiModule } from './findings/findings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoryApiModule } from './inventory/inventory-api.module.js';
+import { RisksApiModule } from './risks/risks.module.js';
 import { ScansModule } from './scans/scans.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
         InventoryApiModule,
         ScansModule,
         FindingsApiModule,
+        RisksApiModule,
         AuthModule,
         AccountsModule,
         AuditModule,

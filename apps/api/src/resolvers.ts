@@ -2,6 +2,7 @@ import { COMPLIANCE_RESOLVERS } from './compliance/compliance-api.module.js';
 import { FindingsResolver } from './findings/findings.resolver.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { INVENTORY_RESOLVERS } from './inventory/inventory-api.module.js';
+import { RisksResolver } from './risks/risks.resolver.js';
 import { ScansResolver } from './scans/scans.resolver.js';
 import { ACCOUNTS_RESOLVERS } from './accounts/accounts.module.js';
 import { AUDIT_RESOLVERS } from './audit/audit.module.js';
@@ -18,6 +19,7 @@ export const RESOLVERS = [
   ...INVENTORY_RESOLVERS,
   ScansResolver,
   FindingsResolver,
+  RisksResolver,
   ...AUTH_RESOLVERS,
   ...ACCOUNTS_RESOLVERS,
   ...AUDIT_RESOLVERS,

@@ -1,5 +1,6 @@
 import type {
   ComplianceFacts,
+  ActivityFacts,
   FindingFacts,
   FindingOriginFact,
   FindingStatusFact,
@@ -134,6 +135,25 @@ function sourceFactsOf(
         }),
       };
     }),
+  };
+}
+
+/** The facts of a whole inventory document (its sources with their datasets), e.g. a parsed file. */
+export function factsOf(
+  doc: InventoryDocument,
+  findings: ReadonlyMap<string, FindingFacts[]>,
+  kinds: ReadonlyMap<string, string[]>,
+  activities: (activity: ActivityFacts) => boolean = () => true,
+): ComplianceFacts {
+  const org = doc.organisation.key;
+  return {
+    organisation: doc.organisation,
+    departments: doc.departments,
+    servers: doc.servers,
+    recipients: doc.recipients,
+    sources: doc.sources?.map((source) => sourceFactsOf(org, source, source.datasets ?? [], findings, kinds)),
+    processingActivities: doc.processingActivities?.filter(activities),
+    flows: doc.flows,
   };
 }
 

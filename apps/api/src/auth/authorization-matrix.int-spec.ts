@@ -22,7 +22,12 @@ import {
   startMatrixFixture,
 } from '../testing/authorization-fixture.js';
 import { diffReportModels, type ReportSnapshot } from '@cartographer/reports';
+import { READ_ALL, riskRegisterFor } from '@cartographer/registers';
+import { MEASURE_CATALOGUE, type RiskRegister, riskMap } from '@cartographer/risks';
 import { listEndpointPolicies } from './endpoint-policies.js';
+
+const RISK_AS_OF = '2026-12-01';
+const RISK_A = 'privacy/pa-a/ILLEGITIMATE_ACCESS';
 
 /*
  * Authorization matrix: every query and mutation of the schema x every kind of caller, against the
@@ -93,6 +98,10 @@ const QUERIES = {
   processingActivities: row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   processingActivity:   row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   processingRecord:     row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  actionPlan:           row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  measures:             row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, ALLOW,     ALLOW),
+  riskMap:              row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  risks:                row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   recipient:            row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   recipients:           row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   // main's two snapshots, older (draft) to newer (approved): an AUDITOR may not read the draft.
@@ -146,6 +155,13 @@ const MUTATIONS = {
   'importInventory [takeover]': row(ALLOW, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
   login:                    row(ALLOW, ALLOW,     ALLOW,     ALLOW,     ALLOW,     ALLOW,           ALLOW,     ALLOW),
   recordTransferImpactAssessment: row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
+  acceptRisk:               row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
+  overrideRiskScore:        row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
+  // An action on a risk of dept-a's activity: its lead may plan it, dept-b's may not.
+  planRiskAction:           row(ALLOW, ALLOW,     FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  // An action on an organisational risk: no department lead may touch it.
+  'planRiskAction [organisation-wide]': row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW, FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  updateRiskActionStatus:   row(ALLOW, ALLOW,     FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   reviewFinding:            row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   revokeApiToken:           row(ALLOW, NOT_FOUND, NOT_FOUND, ALLOW,     NOT_FOUND, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   setDpiaOverride:          row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
@@ -193,6 +209,8 @@ function viewerOf(fx: MatrixFixture, role: MatrixRole): Viewer {
 
 interface Context {
   fx: MatrixFixture;
+  /** `main`'s risk register as the use case computes it (no stored decision). */
+  register: RiskRegister;
   /** The unredacted export of `main`, as the import service writes it. */
   exported: InventoryDocument;
 }
@@ -487,6 +505,51 @@ const READ_CASES: Record<QueryName, ReadCase> = {
       );
       return { findings: { totalCount: nodes.length, hasNextPage: false, nodes } };
     },
+  },
+  risks: {
+    query: `query ($org: String!) { risks(organisation: $org, asOf: "${RISK_AS_OF}", first: 100) {
+      totalCount hasNextPage nodes { key severity { inherent current residual } likelihood { inherent current residual } }
+      checks { code subject } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { register }) => ({
+      risks: {
+        totalCount: register.risks.length,
+        hasNextPage: false,
+        nodes: register.risks.map((r) => ({ key: r.key, severity: r.severity, likelihood: r.likelihood })),
+        checks: register.checks.map((c) => ({ code: c.code, subject: c.subject })),
+      },
+    }),
+  },
+  riskMap: {
+    query: `query ($org: String!) { riskMap(organisation: $org, asOf: "${RISK_AS_OF}") {
+      matrix cells { severity likelihood zone residual } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { register }) => {
+      const map = riskMap(register);
+      return {
+        riskMap: {
+          matrix: map.matrix.id,
+          cells: map.cells.map((c) => ({
+            severity: c.severity,
+            likelihood: c.likelihood,
+            zone: c.zone,
+            residual: c.residual,
+          })),
+        },
+      };
+    },
+  },
+  measures: {
+    query: '{ measures { id acts } }',
+    expected: () => ({ measures: MEASURE_CATALOGUE.map((m) => ({ id: m.id, acts: m.acts })) }),
+  },
+  actionPlan: {
+    query: `query ($org: String!) { actionPlan(organisation: $org, asOf: "${RISK_AS_OF}") {
+      totalCount nodes { key } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { register }) => ({
+      actionPlan: { totalCount: register.actions.length, nodes: register.actions.map((a) => ({ key: a.key })) },
+    }),
   },
   health: {
     query: '{ health { status } }',
@@ -1192,6 +1255,58 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
     // The recipient's declaration is re-stated (the import clears the transfer tool it does not declare).
     undo: ['declarations'],
   },
+  overrideRiskScore: {
+    query: `mutation ($org: String!) { overrideRiskScore(organisation: $org, risk: "${RISK_A}", dimension: "SEVERITY",
+      state: "INHERENT", score: 1, justification: "Matrix decision", asOf: "${RISK_AS_OF}") {
+      key overridden severity { inherent } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: () => ({ overrideRiskScore: { key: RISK_A, overridden: true, severity: { inherent: 1 } } }),
+    undo: ['risks'],
+  },
+  acceptRisk: {
+    query: `mutation ($org: String!) { acceptRisk(organisation: $org, risk: "${RISK_A}",
+      justification: "Matrix acceptance", asOf: "${RISK_AS_OF}") { key acceptance { justification } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: () => ({ acceptRisk: { key: RISK_A, acceptance: { justification: 'Matrix acceptance' } } }),
+    undo: ['risks'],
+  },
+  planRiskAction: {
+    query: `mutation ($org: String!) { planRiskAction(organisation: $org, key: "act-matrix", measure: "M-LOGGING",
+      owner: "Matrix owner", dueDate: "2027-01-31", risks: ["${RISK_A}"], asOf: "${RISK_AS_OF}") {
+      key measure status overdue risks } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: () => ({
+      planRiskAction: { key: 'act-matrix', measure: 'M-LOGGING', status: 'PLANNED', overdue: false, risks: [RISK_A] },
+    }),
+    undo: ['risks'],
+  },
+  'planRiskAction [organisation-wide]': {
+    query: `mutation ($org: String!) { planRiskAction(organisation: $org, key: "act-matrix-org", measure: "M-BACKUP",
+      owner: "Matrix owner", dueDate: "2027-01-31", risks: ["organisational/BACKUP"], asOf: "${RISK_AS_OF}") {
+      key risks } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: () => ({ planRiskAction: { key: 'act-matrix-org', risks: ['organisational/BACKUP'] } }),
+    undo: ['risks'],
+  },
+  updateRiskActionStatus: {
+    query: `mutation ($org: String!) { updateRiskActionStatus(organisation: $org, key: "act-matrix-done",
+      status: "DONE", asOf: "${RISK_AS_OF}") { key status } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: () => ({ updateRiskActionStatus: { key: 'act-matrix-done', status: 'DONE' } }),
+    // The action exists before each call (planned on dept-a's risk, stored as the API would).
+    prepare: async (fx) => {
+      const rows = (await fx.db.query(
+        `INSERT INTO risk_actions (organisation, key, measure, owner, due_date, status, risks, departments,
+           updated_by, updated_on)
+         VALUES ($1, 'act-matrix-done', 'M-LOGGING', 'Matrix owner', '2027-01-31', 'PLANNED', $2, '{dept-a}',
+           'matrix', '2026-12-01')
+         ON CONFLICT DO NOTHING RETURNING key`,
+        [fx.main, [RISK_A]],
+      )) as unknown[];
+      return rows.length > 0;
+    },
+    undo: ['risks'],
+  },
   reviewFinding: {
     query: `mutation ($key: String!) { reviewFinding(key: $key, decision: CONFIRM, comment: "checked") {
       key status reviewComment reviewedBy maskedExemplar } }`,
@@ -1309,7 +1424,7 @@ function changes(before: MatrixState, after: MatrixState, withAudit = true): str
     ...b.filter((line) => !a.includes(line)).map((line) => `+ ${line}`),
   ];
   const out = [...lines(before.graph.nodes, after.graph.nodes), ...lines(before.graph.rels, after.graph.rels)];
-  const parts: (keyof Omit<MatrixState, 'graph'>)[] = ['users', 'tokens', 'scanRuns', 'scanJobs'];
+  const parts: (keyof Omit<MatrixState, 'graph'>)[] = ['users', 'tokens', 'scanRuns', 'scanJobs', 'riskDecisions'];
   // The audit log and report snapshots are append-only: compared for refusals, not after an undo.
   for (const part of withAudit ? [...parts, 'audit' as const, 'reports' as const] : parts) {
     if (!isDeepStrictEqual(before[part], after[part])) {
@@ -1326,7 +1441,11 @@ describe('authorization matrix: every operation x every role (booted API, real N
 
   beforeAll(async () => {
     fx = await startMatrixFixture();
-    ctx = { fx, exported: await fx.api.app.get(InventoryImportService).export(fx.main) };
+    ctx = {
+      fx,
+      exported: await fx.api.app.get(InventoryImportService).export(fx.main),
+      register: await riskRegisterFor(fx.neo4j, { organisation: fx.main, asOf: RISK_AS_OF, scope: READ_ALL }),
+    };
     baseline = await fx.probe();
   });
 

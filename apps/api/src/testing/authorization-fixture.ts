@@ -69,7 +69,7 @@ export interface MatrixFixture {
  * How to undo an allowed mutation: drop nodes the fixture did not have, re-state `main`'s
  * declarations, re-seed its findings, lift lineage blocks, reset accounts and tokens, drop scans.
  */
-export const RESTORE_STEPS = ['extras', 'declarations', 'findings', 'lineage', 'accounts', 'scans'] as const;
+export const RESTORE_STEPS = ['extras', 'declarations', 'findings', 'lineage', 'accounts', 'scans', 'risks'] as const;
 export type RestoreStep = (typeof RESTORE_STEPS)[number];
 
 export interface MatrixState {
@@ -78,6 +78,8 @@ export interface MatrixState {
   tokens: unknown[];
   scanRuns: unknown[];
   scanJobs: number;
+  /** The DPO's risk decisions and actions of the run's organisations (PostgreSQL). */
+  riskDecisions: unknown[];
   /** Audit rows about the run's organisations or accounts, or written by them. */
   audit: number;
   /** Report snapshots of the run's organisations with their approvals (append-only, like the audit). */
@@ -338,7 +340,7 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
       .map((name) => `${name}=${JSON.stringify(plainValue(props[name]))};`)
       .join('');
   const probe = async (): Promise<MatrixState> => {
-    const [nodes, userRows, tokenRows, scanRows, jobs, auditRows, reportRows] = await Promise.all([
+    const [nodes, userRows, tokenRows, scanRows, jobs, auditRows, reportRows, riskRows] = await Promise.all([
       // Nodes of the run's organisations with every relationship touching them, in one read.
       neo4j.queryRead<{
         label: string;
@@ -376,6 +378,14 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
                 a.approved_by, a.comment
            FROM report_snapshots s LEFT JOIN report_approvals a ON a.snapshot_id = s.id
           WHERE s.organisation = ANY($1) ORDER BY s.id`,
+          [organisations],
+        ),
+        db.query(
+        `SELECT 'override' AS kind, organisation, risk AS key, score::text AS value FROM risk_score_overrides
+          WHERE organisation = ANY($1)
+         UNION ALL SELECT 'acceptance', organisation, risk, justification FROM risk_acceptances WHERE organisation = ANY($1)
+         UNION ALL SELECT 'action', organisation, key, status FROM risk_actions WHERE organisation = ANY($1)
+         ORDER BY 1, 2, 3, 4`,
         [organisations],
       ),
     ]);
@@ -395,6 +405,7 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
       scanJobs: (jobs as { n: number }[])[0].n,
       audit: (auditRows as { n: number }[])[0].n,
       reports: reportRows as unknown[],
+      riskDecisions: riskRows as unknown[],
     };
   };
   const baselineKeys = (await probe()).graph.nodes.map((line) => line.split(' ')[1]);
@@ -433,6 +444,15 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
         organisations,
         runIds,
       ]);
+    },
+    // Overrides and acceptances are append-only (triggers): the test database's owner lifts them to undo.
+    risks: async () => {
+      for (const table of ['risk_score_overrides', 'risk_acceptances']) {
+        await db.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`);
+        await db.query(`DELETE FROM ${table} WHERE organisation = ANY($1)`, [organisations]);
+        await db.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_append_only`);
+      }
+      await db.query('DELETE FROM risk_actions WHERE organisation = ANY($1)', [organisations]);
     },
   };
   // In this order: extra nodes go before the declarations are re-stated, findings after.

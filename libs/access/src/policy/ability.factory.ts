@@ -19,6 +19,7 @@ export const CARTOGRAPHY_SUBJECTS = [
   'DataFlow',
   'Finding',
   'Risk',
+  'RiskAction',
   'ScanRun',
 ] as const satisfies readonly Subject[];
 
@@ -51,12 +52,14 @@ export const ROLE_PERMISSIONS: Readonly<Record<Role, DefinePermissions>> = {
     const own = { ...inOrganisations(principal), department: { $in: [...principal.departments] } };
     can(['create', 'update', 'delete'], [...DEPARTMENT_OWNED_SUBJECTS], own);
     can('scan', 'DataSource', own);
+    // The action plan of its departments (issue 12): actions treating only their activities' risks.
+    can(['create', 'update'], 'RiskAction', own);
   },
 
   [Role.DPO]: (principal, { can }) => {
     const scope = inOrganisations(principal);
     can('read', [...CARTOGRAPHY_SUBJECTS, 'AuditLog'], scope);
-    can(['create', 'update'], ['ProcessingActivity', 'Risk'], scope);
+    can(['create', 'update'], ['ProcessingActivity', 'Risk', 'RiskAction'], scope);
     can('update', [...LEGAL_SUBJECTS], [...LEGAL_FIELDS], scope);
     can('review', 'Finding', scope);
     can(['read', 'create', 'approve', 'download'], REPORT, scope);

@@ -34,6 +34,7 @@ export const SUBJECTS = [
   'DataFlow',
   'Finding',
   'Risk',
+  'RiskAction',
   'ScanRun',
   'ReportSnapshot',
   'User',

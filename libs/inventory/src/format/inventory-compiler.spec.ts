@@ -86,6 +86,8 @@ describe('compileInventory: node properties from the entity declarations', () =>
         'innovativeTechnology',
         'preventsRightOrService',
         'retentionByCategory',
+        // Security facts (issue 12): one JSON property, null when not declared.
+        'security',
       ].sort(),
     );
     expect([props.controllerName, props.controllerContact, props.representativeName]).toEqual([
@@ -106,6 +108,7 @@ describe('compileInventory: node properties from the entity declarations', () =>
       representativeContact: null,
       representativeCountry: null,
       staffCount: null,
+      security: null,
     });
   });
 });

@@ -8,6 +8,7 @@ import { migrations } from '@cartographer/database';
 import { FindingsApiModule } from './findings/findings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoryApiModule } from './inventory/inventory-api.module.js';
+import { MapApiModule } from './map/map.module.js';
 import { ScansModule } from './scans/scans.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         InventoryApiModule,
         ScansModule,
         FindingsApiModule,
+        MapApiModule,
         AuthModule,
         AccountsModule,
         AuditModule,

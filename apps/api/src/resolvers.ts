@@ -1,6 +1,7 @@
 import { FindingsResolver } from './findings/findings.resolver.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { INVENTORY_RESOLVERS } from './inventory/inventory-api.module.js';
+import { MapResolver } from './map/map.resolver.js';
 import { ScansResolver } from './scans/scans.resolver.js';
 import { ACCOUNTS_RESOLVERS } from './accounts/accounts.module.js';
 import { AUDIT_RESOLVERS } from './audit/audit.module.js';
@@ -16,6 +17,7 @@ export const RESOLVERS = [
   ...INVENTORY_RESOLVERS,
   ScansResolver,
   FindingsResolver,
+  MapResolver,
   ...AUTH_RESOLVERS,
   ...ACCOUNTS_RESOLVERS,
   ...AUDIT_RESOLVERS,

@@ -69,6 +69,8 @@ const QUERIES = {
   fields:               row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   findings:             row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   health:               row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,           ALLOW,     ALLOW),
+  // The map carries no connection detail: an AUDITOR gets exactly the ADMIN's answer.
+  map:                  row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   me:                   row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, ALLOW,     ALLOW),
   neighbourhood:        row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   organisation:         row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
@@ -422,6 +424,59 @@ const READ_CASES: Record<QueryName, ReadCase> = {
   health: {
     query: '{ health { status } }',
     expected: () => ({ health: { status: 'ok' } }),
+  },
+  map: {
+    query: `query ($org: String!) { map(organisation: $org, asOf: "2026-12-01", query: "expand=department:dept-a") {
+      organisation query nodes { id kind parent entityKey accessMethods } edges { kind from to count }
+      table { rows { id level parent } } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { fx }) => ({
+      map: {
+        organisation: fx.main,
+        query: 'expand=department%3Adept-a',
+        nodes: [
+          {
+            id: 'department:dept-a',
+            kind: 'DEPARTMENT',
+            parent: null,
+            entityKey: `${fx.main}:dept-a`,
+            accessMethods: [],
+          },
+          {
+            id: 'source:src-a',
+            kind: 'SOURCE',
+            parent: 'department:dept-a',
+            entityKey: `${fx.main}:src-a`,
+            accessMethods: [],
+          },
+          {
+            id: 'activity:pa-a',
+            kind: 'ACTIVITY',
+            parent: 'department:dept-a',
+            entityKey: `${fx.main}:pa-a`,
+            accessMethods: [],
+          },
+          {
+            id: 'department:dept-b',
+            kind: 'DEPARTMENT',
+            parent: null,
+            entityKey: `${fx.main}:dept-b`,
+            accessMethods: [],
+          },
+          { id: 'group:jurisdiction:EU', kind: 'GROUP', parent: null, entityKey: null, accessMethods: [] },
+        ],
+        edges: [],
+        table: {
+          rows: [
+            { id: 'department:dept-a', level: 1, parent: null },
+            { id: 'source:src-a', level: 2, parent: 'department:dept-a' },
+            { id: 'activity:pa-a', level: 2, parent: 'department:dept-a' },
+            { id: 'department:dept-b', level: 1, parent: null },
+            { id: 'group:jurisdiction:EU', level: 1, parent: null },
+          ],
+        },
+      },
+    }),
   },
   me: {
     query: '{ me { email role organisations departments } }',

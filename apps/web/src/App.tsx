@@ -8,6 +8,7 @@ import { LANGUAGES, type Language } from './i18n/language';
 import { HomePage } from './pages/HomePage';
 import { InventoryPage } from './pages/InventoryPage';
 import { LoginPage } from './pages/LoginPage';
+import { MapPage } from './pages/MapPage';
 import { ReviewPage } from './pages/ReviewPage';
 import { Link, useRouter } from './router';
 import { clearSession, loadSession, type Session, saveSession } from './state/session';
@@ -72,7 +73,7 @@ function Header({ session, onLogout }: { session: Session | null; onLogout: () =
       {session && (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {(['home', 'inventory', 'review'] as const).map((target) => (
+            {(['home', 'map', 'inventory', 'review'] as const).map((target) => (
               <li key={target}>
                 <span aria-current={current(target)}>
                   <Link page={target} search={search} testId={`nav-${target}`}>
@@ -155,7 +156,9 @@ function Authenticated({ session }: { session: Session }) {
           </label>
         </p>
       )}
-      {page === 'inventory' ? (
+      {page === 'map' ? (
+        <MapPage {...props} />
+      ) : page === 'inventory' ? (
         <InventoryPage {...props} />
       ) : page === 'review' ? (
         <ReviewPage {...props} />

@@ -34,6 +34,8 @@ const TRANSFER_COLOUR: Record<string, string> = {
   MISSING_SAFEGUARD: '#a4161a',
 };
 
+const CYTOSCAPE_SHEET = '__________cytoscape_stylesheet';
+
 export function transferLabel(
   transfer: { countries: string[]; bases: string[]; status: string },
   status: (s: string) => string,
@@ -69,6 +71,13 @@ export function MapCanvas({
 
   useEffect(() => {
     if (!container.current) return;
+    // Cytoscape inserts a <style> element unless one with this id exists; the CSP refuses inline
+    // styles, so its one rule is in styles.css and a placeholder element stands for the sheet.
+    if (!document.getElementById(CYTOSCAPE_SHEET)) {
+      const placeholder = document.createElement('meta');
+      placeholder.id = CYTOSCAPE_SHEET;
+      document.head.append(placeholder);
+    }
     const elements: cytoscape.ElementDefinition[] = [];
     for (const n of map.nodes) {
       const more = n.kind === 'MORE';

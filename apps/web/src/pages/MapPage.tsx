@@ -33,13 +33,13 @@ export function MapPage({ organisation }: PageProps) {
   const language = i18n.language === 'en' ? 'en' : 'fr';
   const { params, go } = useRouter();
   const query = mapQueryOf(params);
-  const [{ data, error, fetching }] = useQuery({
+  const [{ data, error, fetching, operation }] = useQuery({
     query: DataMapQuery,
     variables: { organisation: organisation.key, query },
   });
   // The previous view stays on screen while the next one loads.
   const last = useRef<MapData | null>(null);
-  if (data?.map) last.current = data.map;
+  if (data?.map && operation?.variables.query === query) last.current = data.map;
   const map = last.current;
   const details = useRef<HTMLHeadingElement>(null);
 
@@ -49,13 +49,15 @@ export function MapPage({ organisation }: PageProps) {
   );
   // The API answers the canonical state: the address becomes it (one string per view).
   useEffect(() => {
-    if (data?.map && data.map.query !== query) goTo(data.map.query, true);
-  }, [data, query, goTo]);
+    // Only an answer to the address shown (not the previous one, still displayed while loading).
+    if (data?.map && operation?.variables.query === query && data.map.query !== query) goTo(data.map.query, true);
+  }, [data, operation, query, goTo]);
   useEffect(() => {
     document.title = `${t('map.title')} · ${organisation.name} · Cartographer`;
   }, [t, organisation.name]);
 
-  const base = map?.query ?? query;
+  // Controls edit the address (canonical once the API has answered), so they follow it at once.
+  const base = query;
   const onSelect = useCallback((id: string) => goTo(select(base, id)), [base, goTo]);
   const onToggle = useCallback((id: string) => goTo(toggleExpanded(base, id)), [base, goTo]);
   const statusLabel = useCallback((s: string) => t(`map.transferStatus.${s}`), [t]);
@@ -359,7 +361,7 @@ function MapTable({ map, language, onSelect, onToggle, statusLabel, basisLabel }
                 </th>
                 <td>{t(`map.kinds.${n.kind}`)}</td>
                 <td>
-                  <span className={`band band-${n.sensitivity}`}>{t(`map.bands.${n.sensitivity}`)}</span>
+                  <span className={`band band-${n.sensitivity}`}>{t(`map.bandShort.${n.sensitivity}`)}</span>
                 </td>
                 <td className="num">{nf(language, n.personalFields)}</td>
                 <td className="num">{nf(language, n.specialFields)}</td>
@@ -415,7 +417,7 @@ function Details({
         : null;
   const facts: [string, string][] = [
     [t('map.columns.kind'), t(`map.kinds.${node.kind}`)],
-    [t('map.columns.sensitivity'), t(`map.bands.${node.sensitivity}`)],
+    [t('map.columns.sensitivity'), t(`map.bandShort.${node.sensitivity}`)],
     [t('map.details.fields'), `${nf(language, node.personalFields)} / ${nf(language, node.fields)}`],
     [t('map.columns.special'), nf(language, node.specialFields)],
     [

@@ -67,7 +67,9 @@ export function MapCanvas({
 }) {
   const container = useRef<HTMLDivElement>(null);
   const handlers = useRef({ onSelect, onToggle });
-  handlers.current = { onSelect, onToggle };
+  useEffect(() => {
+    handlers.current = { onSelect, onToggle };
+  });
 
   useEffect(() => {
     if (!container.current) return;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import type { PageProps } from '../App';
@@ -37,10 +37,11 @@ export function MapPage({ organisation }: PageProps) {
     query: DataMapQuery,
     variables: { organisation: organisation.key, query },
   });
-  // The previous view stays on screen while the next one loads.
-  const last = useRef<MapData | null>(null);
-  if (data?.map && operation?.variables.query === query) last.current = data.map;
-  const map = last.current;
+  // The previous view stays on screen while the next one loads (state from an earlier render).
+  const fresh = data?.map && operation?.variables.query === query ? data.map : null;
+  const [shown, setShown] = useState<MapData | null>(null);
+  if (fresh && fresh !== shown) setShown(fresh);
+  const map = fresh ?? shown;
   const details = useRef<HTMLHeadingElement>(null);
 
   const goTo = useCallback(

@@ -116,6 +116,7 @@ const MUTATIONS = {
   // The same operation re-declaring dept-b's source src-b in dept-a (an import moves it there).
   'importInventory [takeover]': row(ALLOW, FORBIDDEN, FORBIDDEN, FORBIDDEN, FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, FORBIDDEN),
   login:                    row(ALLOW, ALLOW,     ALLOW,     ALLOW,     ALLOW,     ALLOW,           ALLOW,     ALLOW),
+  reviewDatasetFindings:    row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   reviewFinding:            row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   revokeApiToken:           row(ALLOW, NOT_FOUND, NOT_FOUND, ALLOW,     NOT_FOUND, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   setPropagationBlock:      row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
@@ -465,7 +466,14 @@ const READ_CASES: Record<QueryName, ReadCase> = {
           },
           { id: 'group:jurisdiction:EU', kind: 'GROUP', parent: null, entityKey: null, accessMethods: [] },
         ],
-        edges: [],
+        edges: [
+          { kind: 'DISCLOSURE', from: 'activity:pa-a', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'DISCLOSURE', from: 'department:dept-b', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'FLOW', from: 'source:src-a', to: 'department:dept-b', count: 1 },
+          { kind: 'HOSTED_ON', from: 'department:dept-b', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'HOSTED_ON', from: 'source:src-a', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'USES', from: 'activity:pa-a', to: 'source:src-a', count: 2 },
+        ],
         table: {
           rows: [
             { id: 'department:dept-a', level: 1, parent: null },
@@ -1045,6 +1053,26 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
       login: { user: { email: fx.accounts.PROBE.email, role: 'AUDITOR', organisations: [fx.main] } },
     }),
     undo: [],
+  },
+  reviewDatasetFindings: {
+    query: `mutation ($dataset: String!) { reviewDatasetFindings(dataset: $dataset, decision: REJECT, comment: "bulk") {
+      reviewed findings { key status reviewComment reviewedBy maskedExemplar } } }`,
+    variables: (fx) => ({ dataset: `${fx.main}:ds-a` }),
+    undo: ['extras', 'findings'],
+    expected: (fx, role) => ({
+      reviewDatasetFindings: {
+        reviewed: 1,
+        findings: [
+          {
+            key: fx.findingKeys(fx.main).a,
+            status: 'REJECTED',
+            reviewComment: 'bulk',
+            reviewedBy: emailOf(fx, role),
+            maskedExemplar: 'j***@e***.fr',
+          },
+        ],
+      },
+    }),
   },
   reviewFinding: {
     query: `mutation ($key: String!) { reviewFinding(key: $key, decision: CONFIRM, comment: "checked") {

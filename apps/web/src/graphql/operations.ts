@@ -399,3 +399,15 @@ export const DataMapQuery = graphql(`
     }
   }
 `);
+
+export const ReviewDatasetFindingsMutation = graphql(`
+  mutation ReviewDatasetFindings($dataset: String!, $decision: ReviewDecision!, $comment: String!) {
+    reviewDatasetFindings(dataset: $dataset, decision: $decision, comment: $comment) {
+      reviewed
+      findings {
+        key
+        status
+      }
+    }
+  }
+`);

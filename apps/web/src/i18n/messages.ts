@@ -109,7 +109,11 @@ export const fr = {
     readOnly: 'Lecture seule : votre rôle ne permet pas de revoir les constats.',
     commentRequired: 'Saisissez un commentaire expliquant la décision.',
     commentTooLong: 'Le commentaire dépasse 2 000 caractères.',
-    bulkNote: 'L’API revoit un constat à la fois : chaque champ est revu séparément.',
+    bulkNote:
+      'Revue groupée : dans le panneau d’un constat en attente, « Confirmer (ou Rejeter) tous les constats en attente » applique la décision et le commentaire à tout son jeu de données.',
+    bulkConfirm: 'Confirmer tous les constats en attente de {{dataset}}',
+    bulkReject: 'Rejeter tous les constats en attente de {{dataset}}',
+    bulkDone: '{{count}} constats du jeu de données {{dataset}} : {{status}}.',
   },
   map: {
     title: 'Cartographie des données',
@@ -323,7 +327,11 @@ export const en: Shape<Messages> = {
     readOnly: 'Read-only: your role may not review findings.',
     commentRequired: 'Enter a comment explaining the decision.',
     commentTooLong: 'The comment is longer than 2,000 characters.',
-    bulkNote: 'The API reviews one finding at a time: each field is reviewed on its own.',
+    bulkNote:
+      'Bulk review: in the panel of a pending finding, "Confirm (or Reject) all pending findings" applies the decision and the comment to its whole dataset.',
+    bulkConfirm: 'Confirm all pending findings of {{dataset}}',
+    bulkReject: 'Reject all pending findings of {{dataset}}',
+    bulkDone: '{{count}} findings of dataset {{dataset}}: {{status}}.',
   },
   map: {
     title: 'Data map',

@@ -297,6 +297,41 @@ describe('the dashboard in a browser', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it('DPO: bulk review rejects every pending finding of one dataset with one comment', async () => {
+    const all = await gql<{ findings: { nodes: (FindingRow & { dataset: string })[] } }>(
+      `query ($org: String!) { findings(organisation: $org, status: OPEN, department: "culture", first: 100) {
+         nodes { key field dataset department status reviewComment reviewedBy } } }`,
+      { org: ORG },
+    );
+    const target = all.findings.nodes[0];
+    const pending = all.findings.nodes.filter((f) => f.dataset === target.dataset).map((f) => f.key);
+    const { context, page, errors } = await openPage();
+    await logIn(page, 'DPO');
+    await page.goto(`${api.baseUrl}/review?org=${ORG}&department=culture`);
+    await page.getByTestId(`review-select-${target.key}`).click();
+    await see(page, 'review-bulk-reject');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('review-comment').fill('Jeu de données de test : aucune donnée réelle.');
+    await page.getByTestId('review-bulk-reject').click();
+    const dataset = target.dataset.slice(target.dataset.indexOf(':') + 1);
+    await expectText(
+      page.getByTestId('review-announcement'),
+      `${pending.length} constats du jeu de données ${dataset} : rejeté.`,
+    );
+    const after = await gql<{ findings: { nodes: (FindingRow & { dataset: string })[] } }>(
+      `query ($org: String!) { findings(organisation: $org, department: "culture", first: 100) {
+         nodes { key field dataset department status reviewComment reviewedBy } } }`,
+      { org: ORG },
+    );
+    expect(
+      after.findings.nodes
+        .filter((f) => pending.includes(f.key))
+        .map((f) => [f.key, f.status, f.reviewComment, f.reviewedBy]),
+    ).toEqual(pending.map((key) => [key, 'REJECTED', 'Jeu de données de test : aucune donnée réelle.', emails.DPO]));
+    await context.close();
+    expect(errors).toEqual([]);
+  }, 90_000);
+
   it('DATA_LEAD: filters the queue through the form (kept in the URL), sees the evidence, and is offered no review the API would refuse', async () => {
     const { context, page, errors } = await openPage();
     await logIn(page, 'DATA_LEAD');

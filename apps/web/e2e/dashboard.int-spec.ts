@@ -475,6 +475,41 @@ describe('the dashboard in a browser', () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it('DATA_LEAD: starts a scan of a recorded source and sees it fail with its error; AUDITOR may not start one', async () => {
+    // The source's connectionRef names this variable; nothing listens on port 1.
+    process.env.ETAT_CIVIL_DB_URL = 'postgres://nobody@127.0.0.1:1/etat_civil';
+    const { context, page, errors } = await openPage();
+    await logIn(page, 'DATA_LEAD');
+    await page.getByTestId('nav-scans').click();
+    await see(page, 'scan-start');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('scan-source').selectOption('etat-civil-db');
+    await page.getByTestId('scan-start').click();
+    await expectText(
+      page.getByTestId('scan-message'),
+      /^Analyse de Logiciel d'état civil \(base EC Logitem\) demandée : /,
+    );
+    const row = page.getByTestId('scan-run-etat-civil-db').first();
+    await expectText(row.getByTestId('scan-status'), 'en échec');
+    expect(await row.getByTestId('scan-problems').textContent()).toContain('ECONNREFUSED');
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot(page, 'scans-failed', 'scans');
+    await context.close();
+    delete process.env.ETAT_CIVIL_DB_URL;
+
+    const auditor = await openPage();
+    await logIn(auditor.page, 'AUDITOR');
+    await auditor.page.goto(`${api.baseUrl}/scans?org=${ORG}`);
+    await see(auditor.page, 'scan-read-only');
+    expect([
+      await auditor.page.getByTestId('scan-start').count(),
+      await auditor.page.getByTestId('scan-form').count(),
+    ]).toEqual([0, 0]);
+    expect(await seriousViolations(auditor.page)).toEqual([]);
+    await auditor.context.close();
+    expect([...errors, ...auditor.errors]).toEqual([]);
+  }, 120_000);
+
   it('switches to English and keeps the choice; logging out forgets the token', async () => {
     const { context, page, errors } = await openPage();
     await logIn(page, 'AUDITOR');

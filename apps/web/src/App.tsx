@@ -10,6 +10,7 @@ import { InventoryPage } from './pages/InventoryPage';
 import { LoginPage } from './pages/LoginPage';
 import { MapPage } from './pages/MapPage';
 import { ReviewPage } from './pages/ReviewPage';
+import { ScansPage } from './pages/ScansPage';
 import { Link, useRouter } from './router';
 import { clearSession, loadSession, type Session, saveSession } from './state/session';
 import type { Page } from './state/url-state';
@@ -73,7 +74,7 @@ function Header({ session, onLogout }: { session: Session | null; onLogout: () =
       {session && (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {(['home', 'map', 'inventory', 'review'] as const).map((target) => (
+            {(['home', 'map', 'inventory', 'review', 'scans'] as const).map((target) => (
               <li key={target}>
                 <span aria-current={current(target)}>
                   <Link page={target} search={search} testId={`nav-${target}`}>
@@ -160,6 +161,8 @@ function Authenticated({ session }: { session: Session }) {
         <MapPage {...props} />
       ) : page === 'inventory' ? (
         <InventoryPage {...props} />
+      ) : page === 'scans' ? (
+        <ScansPage {...props} />
       ) : page === 'review' ? (
         <ReviewPage {...props} />
       ) : (

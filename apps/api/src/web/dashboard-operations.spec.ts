@@ -40,7 +40,7 @@ async function cost(document: DocumentNode): Promise<string | undefined> {
 }
 
 describe('the dashboard operations', () => {
-  it('are the fourteen generated documents', () => {
+  it('are the seventeen generated documents', () => {
     expect(operations.map(([name]) => name).sort()).toEqual([
       'DataMapDocument',
       'DataSourcesDocument',
@@ -56,6 +56,9 @@ describe('the dashboard operations', () => {
       'OrganisationsDocument',
       'ReviewDatasetFindingsDocument',
       'ReviewFindingDocument',
+      'ScanRunsDocument',
+      'ScanSourcesDocument',
+      'StartScanDocument',
     ]);
   });
 

@@ -411,3 +411,56 @@ export const ReviewDatasetFindingsMutation = graphql(`
     }
   }
 `);
+
+export const ScanSourcesQuery = graphql(`
+  query ScanSources($organisation: String!) {
+    dataSources(filter: { organisation: $organisation }, first: 100) {
+      items {
+        key
+        localKey
+        name
+      }
+    }
+  }
+`);
+
+export const ScanRunsQuery = graphql(`
+  query ScanRuns {
+    scanRuns(first: 20) {
+      id
+      organisation
+      sourceKey
+      status
+      requestedBy
+      createdAt
+      finishedAt
+      failure
+      progress {
+        done
+        total
+      }
+      counts {
+        datasets
+        fields
+        personalFields
+        specialCategoryFields
+        errors
+      }
+      errors {
+        dataset
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const StartScanMutation = graphql(`
+  mutation StartScan($organisation: String!, $source: String!) {
+    startScan(organisation: $organisation, source: $source) {
+      id
+      status
+      sourceKey
+    }
+  }
+`);

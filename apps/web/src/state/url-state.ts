@@ -4,7 +4,7 @@
  */
 import type { FindingStatus } from '../gql/graphql';
 
-export type Page = 'login' | 'home' | 'inventory' | 'map' | 'review';
+export type Page = 'login' | 'home' | 'inventory' | 'map' | 'review' | 'scans';
 
 /** Every page's path; the API answers exactly these with index.html (apps/api/src/web/dashboard.ts). */
 export const PAGES: Readonly<Record<string, Page>> = {
@@ -13,6 +13,7 @@ export const PAGES: Readonly<Record<string, Page>> = {
   '/inventory': 'inventory',
   '/map': 'map',
   '/review': 'review',
+  '/scans': 'scans',
 };
 
 export function pageOf(pathname: string): Page | undefined {

@@ -85,7 +85,7 @@ export function ScansPage({ session, organisation }: PageProps) {
           <caption>{t('scans.runs')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('scans.source')}</th>
+              <th scope="col">{t('review.source')}</th>
               <th scope="col">{t('scans.statusLabel')}</th>
               <th scope="col">{t('scans.progress')}</th>
               <th scope="col">{t('scans.when')}</th>

@@ -5,6 +5,9 @@
  * expanded, everything opened up to the 300-node bound) the first request (view + headless fcose layout + SVG) and the second, cached request
  * (the same state through MapLayoutCache, then the SVG of the cached placement), and the cached
  * request from the facts (`placeFacts`: digest of the facts + lookup + SVG, the model not rebuilt).
+ * Then the browser's first frame: the placed view drawn by cytoscape at the server's positions
+ * (`preset`, no layout) in Debian's Chromium (playwright-core, headless), from `cytoscape(...)` to
+ * its first `render` event, median of the runs (skipped with `--no-browser` or without Chromium).
  * Facts are generated with a fixed seed. The last line is one JSON object.
  *
  * Run: npm run bench:map [-- --runs 5 --seed 15]
@@ -17,7 +20,59 @@ import {
   defaultViewState,
   renderMapSvg,
 } from '@cartographer/cartography';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Page, chromium } from 'playwright-core';
+import type { PlacedMap } from '@cartographer/cartography';
 import { rng } from './seeded-random.js';
+
+const CHROMIUM = process.env.CARTO_CHROMIUM ?? '/usr/bin/chromium';
+const BROWSER = !process.argv.includes('--no-browser') && existsSync(CHROMIUM);
+const browser = BROWSER
+  ? await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] })
+  : null;
+let page: Page | null = null;
+if (browser) {
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+  await page.setContent('<div id="map" style="width:1200px;height:800px"></div>');
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('cytoscape/dist/cytoscape.min.js') });
+}
+
+/** Cytoscape's first frame of a placed view at its given positions, in the browser (ms). */
+async function firstFrame(placed: PlacedMap): Promise<number | null> {
+  if (!page) return null;
+  const elements = [
+    ...placed.nodes.map((n) => ({
+      group: 'nodes',
+      data: { id: n.id, ...(n.parent ? { parent: n.parent } : {}), label: n.label.fr, size: n.width },
+      position: { x: n.x, y: n.y },
+    })),
+    ...placed.edges.map((e) => ({ group: 'edges', data: { id: e.id, source: e.from, target: e.to } })),
+  ];
+  return page.evaluate(
+    (els) =>
+      new Promise<number>((resolve) => {
+        // Runs in the page (DOM types are not in the scripts' lib).
+        const g = globalThis as unknown as {
+          cy?: { destroy(): void };
+          document: { getElementById(id: string): unknown };
+          requestAnimationFrame(f: () => void): void;
+          cytoscape(o: unknown): { one(event: string, f: () => void): void; destroy(): void };
+        };
+        g.cy?.destroy();
+        const t0 = performance.now();
+        const cy = g.cytoscape({
+          container: g.document.getElementById('map'),
+          elements: els,
+          layout: { name: 'preset', fit: true },
+          style: [{ selector: 'node', style: { width: 'data(size)', height: 'data(size)', label: 'data(label)' } }],
+        });
+        g.cy = cy;
+        cy.one('render', () => g.requestAnimationFrame(() => resolve(performance.now() - t0)));
+      }),
+    elements,
+  );
+}
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -151,6 +206,7 @@ for (const size of SIZES) {
     let nodes = 0;
     let edges = 0;
     let svgBytes = 0;
+    const frames: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const cache = new MapLayoutCache();
       t = performance.now();
@@ -170,6 +226,8 @@ for (const size of SIZES) {
       nodes = placed.nodes.length;
       edges = placed.edges.length;
       svgBytes = Buffer.byteLength(svg);
+      const frame = await firstFrame(placed);
+      if (frame !== null) frames.push(frame);
     }
     const row = {
       elements,
@@ -181,11 +239,13 @@ for (const size of SIZES) {
       cachedMs: ms(median(cached)),
       cachedFromFactsMs: ms(median(fromFacts)),
       svgBytes,
+      firstFrameMs: frames.length ? ms(median(frames)) : null,
     };
     results.push(row);
     console.log(
-      `${String(elements).padStart(6)} elements  ${name.padEnd(10)} view ${String(nodes).padStart(3)} nodes ${String(edges).padStart(3)} edges  model ${ms(modelMs)} ms  first (view+layout+SVG) ${ms(median(first))} ms  cached (+SVG) ${ms(median(cached))} ms, from the facts ${ms(median(fromFacts))} ms  SVG ${svgBytes} B`,
+      `${String(elements).padStart(6)} elements  ${name.padEnd(10)} view ${String(nodes).padStart(3)} nodes ${String(edges).padStart(3)} edges  model ${ms(modelMs)} ms  first (view+layout+SVG) ${ms(median(first))} ms  cached (+SVG) ${ms(median(cached))} ms, from the facts ${ms(median(fromFacts))} ms  SVG ${svgBytes} B  browser first frame ${row.firstFrameMs ?? '-'} ms`,
     );
   }
 }
+await browser?.close();
 console.log(JSON.stringify({ benchmark: 'map', runs: RUNS, seed: SEED, node: process.version, results }));

@@ -10,6 +10,7 @@ import { FindingsApiModule } from './findings/findings.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InventoryApiModule } from './inventory/inventory-api.module.js';
 import { RisksApiModule } from './risks/risks.module.js';
+import { MapApiModule } from './map/map.module.js';
 import { ScansModule } from './scans/scans.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AuditModule } from './audit/audit.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         ScansModule,
         FindingsApiModule,
         RisksApiModule,
+        MapApiModule,
         AuthModule,
         AccountsModule,
         AuditModule,

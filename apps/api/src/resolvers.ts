@@ -3,6 +3,7 @@ import { FindingsResolver } from './findings/findings.resolver.js';
 import { HealthResolver } from './health/health.resolver.js';
 import { INVENTORY_RESOLVERS } from './inventory/inventory-api.module.js';
 import { RisksResolver } from './risks/risks.resolver.js';
+import { MapResolver } from './map/map.resolver.js';
 import { ScansResolver } from './scans/scans.resolver.js';
 import { ACCOUNTS_RESOLVERS } from './accounts/accounts.module.js';
 import { AUDIT_RESOLVERS } from './audit/audit.module.js';
@@ -20,6 +21,7 @@ export const RESOLVERS = [
   ScansResolver,
   FindingsResolver,
   RisksResolver,
+  MapResolver,
   ...AUTH_RESOLVERS,
   ...ACCOUNTS_RESOLVERS,
   ...AUDIT_RESOLVERS,

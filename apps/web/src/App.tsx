@@ -8,7 +8,9 @@ import { LANGUAGES, type Language } from './i18n/language';
 import { HomePage } from './pages/HomePage';
 import { InventoryPage } from './pages/InventoryPage';
 import { LoginPage } from './pages/LoginPage';
+import { MapPage } from './pages/MapPage';
 import { ReviewPage } from './pages/ReviewPage';
+import { ScansPage } from './pages/ScansPage';
 import { Link, useRouter } from './router';
 import { clearSession, loadSession, type Session, saveSession } from './state/session';
 import type { Page } from './state/url-state';
@@ -72,7 +74,7 @@ function Header({ session, onLogout }: { session: Session | null; onLogout: () =
       {session && (
         <nav aria-label={t('nav.label')}>
           <ul>
-            {(['home', 'inventory', 'review'] as const).map((target) => (
+            {(['home', 'map', 'inventory', 'review', 'scans'] as const).map((target) => (
               <li key={target}>
                 <span aria-current={current(target)}>
                   <Link page={target} search={search} testId={`nav-${target}`}>
@@ -155,8 +157,12 @@ function Authenticated({ session }: { session: Session }) {
           </label>
         </p>
       )}
-      {page === 'inventory' ? (
+      {page === 'map' ? (
+        <MapPage {...props} />
+      ) : page === 'inventory' ? (
         <InventoryPage {...props} />
+      ) : page === 'scans' ? (
+        <ScansPage {...props} />
       ) : page === 'review' ? (
         <ReviewPage {...props} />
       ) : (

@@ -136,3 +136,74 @@ export async function setPropagationBlock(
     return { organisation, edges, propagated };
   });
 }
+
+/** A dataset whose pending findings are reviewed together, as `authorize` of reviewDatasetFindings sees it. */
+export interface ReviewedDataset {
+  key: string;
+  organisation: string;
+  department: string | null;
+}
+
+/**
+ * Bulk review: confirms or rejects every pending finding of a dataset's fields with one comment,
+ * in one transaction. `authorizeDataset` checks the dataset first (throw to refuse: nothing is
+ * written), `authorize` each finding; each finding gets its own review and its own audit entry, and
+ * propagation is recomputed once. Findings already reviewed are left as they are.
+ */
+export async function reviewDatasetFindings(
+  deps: FindingsDeps,
+  request: FindingsActor & { dataset: string; decision: ReviewDecision; comment: string },
+  authorizeDataset: (dataset: ReviewedDataset) => void | Promise<void>,
+  authorize: (finding: Finding) => void | Promise<void>,
+): Promise<{ findings: Finding[]; propagated: number }> {
+  if (request.comment.length > MAX_REVIEW_COMMENT)
+    throw new FindingsError(FindingsErrorCode.INVALID_INPUT, `comment longer than ${MAX_REVIEW_COMMENT} characters`);
+  return deps.neo4j.write(async (tx) => {
+    const dataset = await tx.run(
+      `MATCH (d:${Label.Dataset} {key: $key}) RETURN d.organisation AS organisation, d.department AS department`,
+      { key: request.dataset },
+    );
+    if (dataset.records.length === 0)
+      throw new FindingsError(FindingsErrorCode.NOT_FOUND, `dataset '${request.dataset}' does not exist`);
+    await authorizeDataset({
+      key: request.dataset,
+      organisation: dataset.records[0].get('organisation') as string,
+      department: (dataset.records[0].get('department') as string | null) ?? null,
+    });
+    // Writing first takes the findings' locks, in key order (no deadlock between two bulk reviews).
+    const locked = await tx.run(
+      `MATCH (:${Label.Dataset} {key: $key})-[:${Rel.HAS_FIELD}]->(:${Label.Field})-[:${Rel.HAS_FINDING}]->(x:${Label.Finding} {status: 'OPEN'})
+       WITH x ORDER BY x.key SET x.status = x.status RETURN properties(x) AS x`,
+      { key: request.dataset },
+    );
+    const before = locked.records.map((r) => toFinding(r.get('x') as Record<string, unknown>));
+    for (const finding of before) await authorize(finding);
+    if (before.length === 0) return { findings: [], propagated: 0 };
+    const status = request.decision === 'CONFIRM' ? 'CONFIRMED' : 'REJECTED';
+    const updated = await tx.run(
+      `UNWIND $keys AS key MATCH (x:${Label.Finding} {key: key})
+       SET x.status = $status, x.reviewedBy = $by, x.reviewedAt = $at, x.reviewComment = $comment
+       RETURN properties(x) AS x ORDER BY x.key`,
+      {
+        keys: before.map((f) => f.key),
+        status,
+        by: request.by,
+        at: new Date().toISOString(),
+        comment: request.comment,
+      },
+    );
+    const findings = updated.records.map((r) => toFinding(r.get('x') as Record<string, unknown>));
+    const { propagated } = await propagateFindingsIn(tx, findings[0].organisation);
+    for (const finding of findings)
+      await deps.outbox.enqueue(tx, {
+        action: 'finding.review',
+        entityType: 'Finding',
+        entityKey: finding.key,
+        organisation: finding.organisation,
+        before: { status: 'OPEN' },
+        after: { status: finding.status, comment: request.comment, bulk: request.dataset },
+        actor: request.actor,
+      });
+    return { findings, propagated };
+  });
+}

@@ -91,6 +91,8 @@ const QUERIES = {
   fields:               row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   findings:             row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
   health:               row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,           ALLOW,     ALLOW),
+  // The map carries no connection detail: an AUDITOR gets exactly the ADMIN's answer.
+  map:                  row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   me:                   row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, ALLOW,     ALLOW),
   neighbourhood:        row(ALLOW,    ALLOW,    ALLOW,    ALLOW,    ALLOW,    UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   organisation:         row(ALLOW,    FILTERED, FILTERED, FILTERED, FILTERED, UNAUTHENTICATED, FILTERED,  FILTERED),
@@ -162,6 +164,7 @@ const MUTATIONS = {
   // An action on an organisational risk: no department lead may touch it.
   'planRiskAction [organisation-wide]': row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW, FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   updateRiskActionStatus:   row(ALLOW, ALLOW,     FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
+  reviewDatasetFindings:    row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   reviewFinding:            row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
   revokeApiToken:           row(ALLOW, NOT_FOUND, NOT_FOUND, ALLOW,     NOT_FOUND, UNAUTHENTICATED, NOT_FOUND, NOT_FOUND),
   setDpiaOverride:          row(ALLOW, FORBIDDEN, FORBIDDEN, ALLOW,     FORBIDDEN, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND),
@@ -554,6 +557,66 @@ const READ_CASES: Record<QueryName, ReadCase> = {
   health: {
     query: '{ health { status } }',
     expected: () => ({ health: { status: 'ok' } }),
+  },
+  map: {
+    query: `query ($org: String!) { map(organisation: $org, asOf: "2026-12-01", query: "expand=department:dept-a") {
+      organisation query nodes { id kind parent entityKey accessMethods } edges { kind from to count }
+      table { rows { id level parent } } } }`,
+    variables: (fx) => ({ org: fx.main }),
+    expected: (_v, { fx }) => ({
+      map: {
+        organisation: fx.main,
+        query: 'expand=department%3Adept-a',
+        nodes: [
+          {
+            id: 'department:dept-a',
+            kind: 'DEPARTMENT',
+            parent: null,
+            entityKey: `${fx.main}:dept-a`,
+            accessMethods: [],
+          },
+          {
+            id: 'source:src-a',
+            kind: 'SOURCE',
+            parent: 'department:dept-a',
+            entityKey: `${fx.main}:src-a`,
+            accessMethods: [],
+          },
+          {
+            id: 'activity:pa-a',
+            kind: 'ACTIVITY',
+            parent: 'department:dept-a',
+            entityKey: `${fx.main}:pa-a`,
+            accessMethods: [],
+          },
+          {
+            id: 'department:dept-b',
+            kind: 'DEPARTMENT',
+            parent: null,
+            entityKey: `${fx.main}:dept-b`,
+            accessMethods: [],
+          },
+          { id: 'group:jurisdiction:EU', kind: 'GROUP', parent: null, entityKey: null, accessMethods: [] },
+        ],
+        edges: [
+          { kind: 'DISCLOSURE', from: 'activity:pa-a', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'DISCLOSURE', from: 'department:dept-b', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'FLOW', from: 'source:src-a', to: 'department:dept-b', count: 1 },
+          { kind: 'HOSTED_ON', from: 'department:dept-b', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'HOSTED_ON', from: 'source:src-a', to: 'group:jurisdiction:EU', count: 1 },
+          { kind: 'USES', from: 'activity:pa-a', to: 'source:src-a', count: 2 },
+        ],
+        table: {
+          rows: [
+            { id: 'department:dept-a', level: 1, parent: null },
+            { id: 'source:src-a', level: 2, parent: 'department:dept-a' },
+            { id: 'activity:pa-a', level: 2, parent: 'department:dept-a' },
+            { id: 'department:dept-b', level: 1, parent: null },
+            { id: 'group:jurisdiction:EU', level: 1, parent: null },
+          ],
+        },
+      },
+    }),
   },
   me: {
     query: '{ me { email role organisations departments } }',
@@ -1306,6 +1369,26 @@ const MUTATION_CASES: Record<MutationName, MutationCase> = {
       return rows.length > 0;
     },
     undo: ['risks'],
+  },
+  reviewDatasetFindings: {
+    query: `mutation ($dataset: String!) { reviewDatasetFindings(dataset: $dataset, decision: REJECT, comment: "bulk") {
+      reviewed findings { key status reviewComment reviewedBy maskedExemplar } } }`,
+    variables: (fx) => ({ dataset: `${fx.main}:ds-a` }),
+    undo: ['extras', 'findings'],
+    expected: (fx, role) => ({
+      reviewDatasetFindings: {
+        reviewed: 1,
+        findings: [
+          {
+            key: fx.findingKeys(fx.main).a,
+            status: 'REJECTED',
+            reviewComment: 'bulk',
+            reviewedBy: emailOf(fx, role),
+            maskedExemplar: 'j***@e***.fr',
+          },
+        ],
+      },
+    }),
   },
   reviewFinding: {
     query: `mutation ($key: String!) { reviewFinding(key: $key, decision: CONFIRM, comment: "checked") {

@@ -133,3 +133,12 @@ export class PropagationResultModel {
   @Field(() => Int)
   propagated!: number;
 }
+
+@ObjectType('DatasetReview', { description: 'What a bulk review of a dataset changed.' })
+export class DatasetReviewModel {
+  @Field(() => Int, { description: 'Pending findings reviewed.' })
+  reviewed!: number;
+
+  @Field(() => [FindingModel])
+  findings!: FindingModel[];
+}

@@ -17,6 +17,7 @@ import {
   type Finding,
   type FindingsDeps,
   FindingsRepository,
+  reviewDatasetFindings,
   reviewFinding,
   setPropagationBlock,
 } from '@cartographer/findings';
@@ -30,6 +31,7 @@ import {
   FindingStatusEnum,
   PropagationResultModel,
   ReviewDecisionEnum,
+  DatasetReviewModel,
 } from './finding.model.js';
 
 @ArgsType()
@@ -85,6 +87,23 @@ export class ReviewFindingArgs {
   @IsString()
   @MaxLength(1024)
   key!: string;
+
+  @Field(() => ReviewDecisionEnum)
+  @IsIn(['CONFIRM', 'REJECT'])
+  decision!: ReviewDecisionEnum;
+
+  @Field(() => String)
+  @IsString()
+  @MaxLength(2000)
+  comment!: string;
+}
+
+@ArgsType()
+export class ReviewDatasetFindingsArgs {
+  @Field(() => String, { description: 'Key of the dataset (`<org>:<dataset>`).' })
+  @IsString()
+  @MaxLength(1024)
+  dataset!: string;
 
   @Field(() => ReviewDecisionEnum)
   @IsIn(['CONFIRM', 'REJECT'])
@@ -187,6 +206,36 @@ export class FindingsResolver {
     );
     await this.relay.flush();
     return this.view(ability, after);
+  }
+
+  @RequirePolicy('review', 'Finding')
+  @Mutation(() => DatasetReviewModel, {
+    description:
+      "Bulk review: confirms or rejects every pending finding of a dataset's fields with one comment (one transaction, one audit entry per finding).",
+  })
+  async reviewDatasetFindings(
+    @Args() args: ReviewDatasetFindingsArgs,
+    @CurrentAbility() ability: AppAbility,
+    @CurrentPrincipal() principal: AuthenticatedPrincipal,
+  ): Promise<DatasetReviewModel> {
+    const { findings } = await reviewDatasetFindings(
+      this.deps,
+      { dataset: args.dataset, decision: args.decision, comment: args.comment, by: principal.email },
+      (dataset) => {
+        const subject = {
+          key: dataset.key,
+          organisation: dataset.organisation,
+          department: dataset.department ?? undefined,
+        };
+        // A dataset the caller may not read is answered as absent, like a missing one.
+        if (!ability.can('read', asSubject('Dataset', subject)))
+          throw new AccessError(AccessErrorCode.NOT_FOUND, `dataset '${args.dataset}' does not exist`);
+        assertCan(ability, 'review', 'Finding', { organisation: subject.organisation, department: subject.department });
+      },
+      (finding) => assertCan(ability, 'review', 'Finding', subjectOf(finding)),
+    );
+    await this.relay.flush();
+    return { reviewed: findings.length, findings: findings.map((f) => this.view(ability, f)) };
   }
 
   @RequirePolicy('review', 'Finding')

@@ -64,6 +64,6 @@ describe('the Docker image and the dashboard', () => {
     const table = /export const PAGES[^{]*\{([^}]*)\}/.exec(read('apps/web/src/state/url-state.ts'))![1];
     const pages = [...table.matchAll(/'(\/[a-z]*)':/g)].map((m) => m[1]);
     expect([...DASHBOARD_PAGES].sort()).toEqual(pages.sort());
-    expect(pages).toHaveLength(4);
+    expect(pages).toHaveLength(6);
   });
 });

@@ -21,7 +21,10 @@ const widest = {
   withSource: true,
   withDataset: true,
   ...Object.fromEntries(
-    ['email', 'password', 'organisation', 'department', 'source', 'dataset', 'key', 'comment'].map((n) => [n, 'x']),
+    ['email', 'password', 'organisation', 'department', 'source', 'dataset', 'key', 'comment', 'query'].map((n) => [
+      n,
+      'x',
+    ]),
   ),
   decision: 'CONFIRM',
 };
@@ -37,8 +40,9 @@ async function cost(document: DocumentNode): Promise<string | undefined> {
 }
 
 describe('the dashboard operations', () => {
-  it('are the twelve generated documents', () => {
+  it('are the seventeen generated documents', () => {
     expect(operations.map(([name]) => name).sort()).toEqual([
+      'DataMapDocument',
       'DataSourcesDocument',
       'DatasetsDocument',
       'DepartmentsDocument',
@@ -50,7 +54,11 @@ describe('the dashboard operations', () => {
       'LoginDocument',
       'MeDocument',
       'OrganisationsDocument',
+      'ReviewDatasetFindingsDocument',
       'ReviewFindingDocument',
+      'ScanRunsDocument',
+      'ScanSourcesDocument',
+      'StartScanDocument',
     ]);
   });
 

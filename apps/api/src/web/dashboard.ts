@@ -14,8 +14,8 @@ export function dashboardRoot(): string {
  * The dashboard's own pages (apps/web/src/state/url-state.ts): only these paths are answered with
  * index.html, so any other path keeps the API's 404 (a mistyped URL, a missing asset).
  */
-export const DASHBOARD_PAGES = ['/', '/login', '/inventory', '/review'] as const;
-const PAGE_PATH = /^\/(login|inventory|review)?\/?$/;
+export const DASHBOARD_PAGES = ['/', '/login', '/inventory', '/map', '/review', '/scans'] as const;
+const PAGE_PATH = /^\/(login|inventory|map|review|scans)?\/?$/;
 
 /** Never answered with index.html whatever DASHBOARD_PAGES says: the API's own paths and reports. */
 export const API_PATHS = /^\/(graphql|health|reports|assets)(\/|$)/;

@@ -278,3 +278,189 @@ export const ReviewFindingMutation = graphql(`
     }
   }
 `);
+
+/** The placed map view and its table (libs/cartography on the server): the browser never lays it out. */
+export const DataMapQuery = graphql(`
+  query DataMap($organisation: String!, $query: String!) {
+    map(organisation: $organisation, query: $query) {
+      key
+      query
+      organisationName
+      asOf
+      truncated
+      unknownIds
+      width
+      height
+      state {
+        view
+        grouping
+        depth
+        expanded
+        selection
+        filters {
+          departments
+          jurisdictions
+          categories
+          specialCategories
+          legalBases
+          transferStatuses
+          findingStatuses
+        }
+      }
+      nodes {
+        id
+        kind
+        groupKind
+        parent
+        level
+        entityKey
+        label {
+          fr
+          en
+        }
+        sensitivity
+        expanded
+        childCount
+        hidden
+        counts {
+          departments
+          sources
+          datasets
+          fields
+          servers
+          recipients
+          activities
+        }
+        fields
+        personalFields
+        specialFields
+        findings {
+          PENDING
+          CONFIRMED
+          REJECTED
+        }
+        records
+        recordsPerDay
+        lastScan
+        accessMethods
+        country
+        jurisdiction
+        detail
+        facets {
+          departments
+          jurisdictions
+          categories
+          specialCategories
+          legalBases
+          transferStatuses
+        }
+        selected
+        x
+        y
+        width
+        height
+        compound
+      }
+      edges {
+        id
+        kind
+        from
+        to
+        count
+        mechanisms
+        transfer {
+          countries
+          bases
+          status
+        }
+      }
+      table {
+        rows {
+          id
+          level
+          links {
+            direction
+            kind
+            other
+            otherLabel {
+              fr
+              en
+            }
+            count
+            mechanisms
+            transfer {
+              countries
+              bases
+              status
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ReviewDatasetFindingsMutation = graphql(`
+  mutation ReviewDatasetFindings($dataset: String!, $decision: ReviewDecision!, $comment: String!) {
+    reviewDatasetFindings(dataset: $dataset, decision: $decision, comment: $comment) {
+      reviewed
+      findings {
+        key
+        status
+      }
+    }
+  }
+`);
+
+export const ScanSourcesQuery = graphql(`
+  query ScanSources($organisation: String!) {
+    dataSources(filter: { organisation: $organisation }, first: 100) {
+      items {
+        key
+        localKey
+        name
+      }
+    }
+  }
+`);
+
+export const ScanRunsQuery = graphql(`
+  query ScanRuns {
+    scanRuns(first: 20) {
+      id
+      organisation
+      sourceKey
+      status
+      requestedBy
+      createdAt
+      finishedAt
+      failure
+      progress {
+        done
+        total
+      }
+      counts {
+        datasets
+        fields
+        personalFields
+        specialCategoryFields
+        errors
+      }
+      errors {
+        dataset
+        code
+        message
+      }
+    }
+  }
+`);
+
+export const StartScanMutation = graphql(`
+  mutation StartScan($organisation: String!, $source: String!) {
+    startScan(organisation: $organisation, source: $source) {
+      id
+      status
+      sourceKey
+    }
+  }
+`);

@@ -5,7 +5,13 @@ import type { PageProps } from '../App';
 import { errorMessage } from '../client';
 import { type Column, DataTable, Pager } from '../components/Table';
 import type { FindingsQuery as FindingsResult, FindingStatus, ReviewDecision } from '../gql/graphql';
-import { DataSourcesQuery, DepartmentsQuery, FindingsQuery, ReviewFindingMutation } from '../graphql/operations';
+import {
+  DataSourcesQuery,
+  DepartmentsQuery,
+  FindingsQuery,
+  ReviewDatasetFindingsMutation,
+  ReviewFindingMutation,
+} from '../graphql/operations';
 import { useAllFindingFlags } from '../hooks/finding-flags';
 import { useRouter } from '../router';
 import { categoryCounts, commentProblem, evidenceLines, localPart, reviewRequest } from '../state/review';
@@ -93,8 +99,12 @@ export function ReviewPage({ session, organisation }: PageProps) {
     },
   ];
 
-  const reviewed = (finding: Finding, status: FindingStatus) => {
-    setAnnouncement(t('review.done', { name: fieldName(finding.field), status: t(`status.${status}`) }));
+  const reviewed = (finding: Finding, status: FindingStatus, count?: number) => {
+    setAnnouncement(
+      count === undefined
+        ? t('review.done', { name: fieldName(finding.field), status: t(`status.${status}`) })
+        : t('review.bulkDone', { count, dataset: localPart(finding.dataset), status: t(`status.${status}`) }),
+    );
     setVersion((v) => v + 1);
     show({ ...state, selected: undefined });
     setTimeout(() => announcer.current?.focus(), 0);
@@ -278,12 +288,13 @@ function FindingPanel({
   finding: Finding;
   canReview: boolean;
   onClose: () => void;
-  onReviewed: (finding: Finding, status: FindingStatus) => void;
+  onReviewed: (finding: Finding, status: FindingStatus, count?: number) => void;
 }) {
   const { t, i18n } = useTranslation();
   const [comment, setComment] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching }, review] = useMutation(ReviewFindingMutation);
+  const [{ fetching: bulkFetching }, reviewDataset] = useMutation(ReviewDatasetFindingsMutation);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const lines = evidenceLines(finding.evidence);
@@ -301,6 +312,23 @@ function FindingPanel({
       return;
     }
     onReviewed(finding, result.data.reviewFinding.status);
+  };
+
+  /** Every pending finding of the dataset, with the same comment (one request, one transaction). */
+  const decideDataset = async (decision: ReviewDecision) => {
+    const issue = commentProblem(comment);
+    if (issue) {
+      setProblem(issue === 'required' ? t('review.commentRequired') : t('review.commentTooLong'));
+      return;
+    }
+    setProblem(null);
+    if (!finding.dataset) return;
+    const result = await reviewDataset({ dataset: finding.dataset, decision, comment: comment.trim() });
+    if (result.error || !result.data) {
+      setProblem(t('common.error', { message: errorMessage(result.error ?? { message: 'no answer' }) }));
+      return;
+    }
+    onReviewed(finding, decision === 'CONFIRM' ? 'CONFIRMED' : 'REJECTED', result.data.reviewDatasetFindings.reviewed);
   };
 
   const onSubmit = (event: FormEvent) => event.preventDefault();
@@ -399,6 +427,26 @@ function FindingPanel({
                   {t('review.reject')}
                 </button>
               </p>
+              {finding.status === 'OPEN' && finding.dataset && (
+                <p className="actions">
+                  <button
+                    type="button"
+                    disabled={bulkFetching}
+                    data-testid="review-bulk-confirm"
+                    onClick={() => void decideDataset('CONFIRM')}
+                  >
+                    {t('review.bulkConfirm', { dataset: localPart(finding.dataset) })}
+                  </button>
+                  <button
+                    type="button"
+                    disabled={bulkFetching}
+                    data-testid="review-bulk-reject"
+                    onClick={() => void decideDataset('REJECT')}
+                  >
+                    {t('review.bulkReject', { dataset: localPart(finding.dataset) })}
+                  </button>
+                </p>
+              )}
             </form>
           )}
           <p>

@@ -12,13 +12,15 @@ export interface Capabilities {
   connectionDetails: boolean;
   /** Detector evidence and masked exemplars of findings. */
   evidence: boolean;
+  /** Start a scan of a recorded source (policy `scan DataSource`: data team leads and administrators). */
+  scan: boolean;
 }
 
 const CAPABILITIES: Record<Role, Capabilities> = {
-  ADMIN: { review: true, connectionDetails: true, evidence: true },
-  DPO: { review: true, connectionDetails: true, evidence: true },
-  DATA_LEAD: { review: false, connectionDetails: true, evidence: true },
-  AUDITOR: { review: false, connectionDetails: false, evidence: false },
+  ADMIN: { review: true, connectionDetails: true, evidence: true, scan: true },
+  DPO: { review: true, connectionDetails: true, evidence: true, scan: false },
+  DATA_LEAD: { review: false, connectionDetails: true, evidence: true, scan: true },
+  AUDITOR: { review: false, connectionDetails: false, evidence: false, scan: false },
 };
 
 export function capabilitiesOf(role: Role): Capabilities {

@@ -40,11 +40,16 @@ describe('session storage', () => {
 });
 
 describe('capabilities', () => {
-  it('lets DPOs review; leads see evidence and connections; auditors only read, without either', () => {
-    expect(capabilitiesOf('DPO')).toEqual({ review: true, connectionDetails: true, evidence: true });
-    expect(capabilitiesOf('ADMIN')).toEqual({ review: true, connectionDetails: true, evidence: true });
-    expect(capabilitiesOf('DATA_LEAD')).toEqual({ review: false, connectionDetails: true, evidence: true });
-    expect(capabilitiesOf('AUDITOR')).toEqual({ review: false, connectionDetails: false, evidence: false });
+  it('lets DPOs review; leads scan, see evidence and connections; auditors only read, without either', () => {
+    expect(capabilitiesOf('DPO')).toEqual({ review: true, connectionDetails: true, evidence: true, scan: false });
+    expect(capabilitiesOf('ADMIN')).toEqual({ review: true, connectionDetails: true, evidence: true, scan: true });
+    expect(capabilitiesOf('DATA_LEAD')).toEqual({ review: false, connectionDetails: true, evidence: true, scan: true });
+    expect(capabilitiesOf('AUDITOR')).toEqual({
+      review: false,
+      connectionDetails: false,
+      evidence: false,
+      scan: false,
+    });
     expect(() => capabilitiesOf('JURY' as never)).toThrow("unknown role 'JURY'");
   });
 });

@@ -4,14 +4,16 @@
  */
 import type { FindingStatus } from '../gql/graphql';
 
-export type Page = 'login' | 'home' | 'inventory' | 'review';
+export type Page = 'login' | 'home' | 'inventory' | 'map' | 'review' | 'scans';
 
 /** Every page's path; the API answers exactly these with index.html (apps/api/src/web/dashboard.ts). */
 export const PAGES: Readonly<Record<string, Page>> = {
   '/': 'home',
   '/login': 'login',
   '/inventory': 'inventory',
+  '/map': 'map',
   '/review': 'review',
+  '/scans': 'scans',
 };
 
 export function pageOf(pathname: string): Page | undefined {

@@ -50,6 +50,14 @@ describe('formatGraphQLError', () => {
     });
   });
 
+  it("answers graphql-js's uncoded variable error limit as BAD_USER_INPUT", () => {
+    const error = new GraphQLError('Too many errors processing variables, error limit reached. Execution aborted.');
+    expect(formatGraphQLError({ message: error.message }, error)).toEqual({
+      message: 'Too many errors processing variables, error limit reached. Execution aborted.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('keeps the message of an Apollo-wrapped validation error', () => {
     const inner = new GraphQLError('Cannot query field "secret" on type "Query".');
     const wrapped = new GraphQLError(inner.message, {

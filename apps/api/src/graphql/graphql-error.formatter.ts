@@ -21,6 +21,12 @@ const REQUEST_ERROR_CODES = new Set([
   ...Object.values(ApiErrorCode),
 ]);
 
+/**
+ * graphql-js stops coercing variables after 50 errors with an uncoded error of this message, which
+ * Apollo passes on without BAD_USER_INPUT (found by the GraphQL fuzzer).
+ */
+const TOO_MANY_VARIABLE_ERRORS = 'Too many errors processing variables';
+
 const HTTP_CODES: Readonly<Record<number, ApiErrorCode>> = {
   400: ApiErrorCode.BAD_USER_INPUT,
   401: ApiErrorCode.UNAUTHENTICATED,
@@ -52,6 +58,9 @@ export function publicErrorOf(error: unknown): PublicError {
   }
   if (error instanceof HttpException && HTTP_CODES[error.getStatus()]) {
     return { code: HTTP_CODES[error.getStatus()], message: httpMessage(error) };
+  }
+  if (error instanceof GraphQLError && !error.originalError && error.message.startsWith(TOO_MANY_VARIABLE_ERRORS)) {
+    return { code: ApiErrorCode.BAD_USER_INPUT, message: error.message };
   }
   if (error instanceof GraphQLError) {
     // Apollo wraps validation errors (ours included) in one coded GRAPHQL_VALIDATION_FAILED: keep the inner code.

@@ -5,6 +5,7 @@ import {
   type ASTNode,
   type FragmentDefinitionNode,
   GraphQLError,
+  getVariableValues,
   Kind,
   type SelectionSetNode,
   type ValidationContext,
@@ -78,7 +79,12 @@ export function complexityLimitPlugin(maxComplexity: number): ApolloServerPlugin
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<object>> {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          // Variables that do not coerce (wrong type, null for a required one) are refused by
+          // execution with BAD_USER_INPUT before any resolver runs; the estimator would throw
+          // graphql-js's raw error instead, seen by clients as an internal error.
+          const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], request.variables ?? {});
+          if (coerced.errors) return;
           const complexity = getComplexity({
             schema,
             query: document,

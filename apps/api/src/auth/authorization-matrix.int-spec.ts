@@ -1530,7 +1530,7 @@ describe('authorization matrix: every operation x every role (booted API, real N
       register: await riskRegisterFor(fx.neo4j, { organisation: fx.main, asOf: RISK_AS_OF, scope: READ_ALL }),
     };
     baseline = await fx.probe();
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await fx?.close();
@@ -1601,7 +1601,8 @@ describe('authorization matrix: every operation x every role (booted API, real N
         }
       };
       await Promise.all(Array.from({ length: 12 }, ask));
-    });
+      // Every cell of every query row: about 300 requests, some computing whole registers.
+    }, 300_000);
 
     it.each(Object.keys(QUERIES) as QueryName[])('%s', (name) => {
       const spec = READ_CASES[name];

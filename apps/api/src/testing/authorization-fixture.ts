@@ -378,9 +378,9 @@ export async function startMatrixFixture(): Promise<MatrixFixture> {
                 a.approved_by, a.comment
            FROM report_snapshots s LEFT JOIN report_approvals a ON a.snapshot_id = s.id
           WHERE s.organisation = ANY($1) ORDER BY s.id`,
-          [organisations],
-        ),
-        db.query(
+        [organisations],
+      ),
+      db.query(
         `SELECT 'override' AS kind, organisation, risk AS key, score::text AS value FROM risk_score_overrides
           WHERE organisation = ANY($1)
          UNION ALL SELECT 'acceptance', organisation, risk, justification FROM risk_acceptances WHERE organisation = ANY($1)

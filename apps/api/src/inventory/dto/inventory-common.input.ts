@@ -6,6 +6,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -110,14 +111,15 @@ export class StakeholderInput {
 export class VolumeInput {
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 0 })
+  // Not IsNumber({ maxDecimalPlaces: 0 }): class-validator throws on 1e-7 (no '.' in its text).
+  @IsInt()
   @Min(0)
   @Max(COUNT_MAX)
   records?: number;
 
   @Field(() => Float, { nullable: true })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 0 })
+  @IsInt()
   @Min(0)
   @Max(COUNT_MAX)
   bytes?: number;

@@ -43,7 +43,13 @@ describe('canonicalJson', () => {
     const strings = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
     strings.push('\ud83d\ude00', 'a\ud83db', 'plain_name', '');
     expect(strings.map(canonicalJson)).toEqual(strings.map((s) => JSON.stringify(s)));
-    const keyed = Object.fromEntries(strings.slice(0, 0x800).map((s, i) => [s, i]));
+    // Digits left out: integer-like keys are enumerated first by JS, not in sorted order (see the report).
+    const keyed = Object.fromEntries(
+      strings
+        .slice(0, 0x800)
+        .filter((s) => !/^[0-9]$/.test(s))
+        .map((s, i) => [s, i]),
+    );
     expect(canonicalJson(keyed)).toBe(JSON.stringify(sortKeys(keyed)));
   });
 

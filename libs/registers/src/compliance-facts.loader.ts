@@ -16,8 +16,9 @@ import {
   InventoryErrorCode,
   Label,
   Rel,
+  countFieldsOfSources,
+  readDatasetsOfSources,
   readInventoryOutline,
-  readSourceDatasets,
   type SourceDoc,
 } from '@cartographer/inventory';
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -50,7 +51,8 @@ export type LoadStep = 'outline' | 'subjectKinds' | 'datasets' | 'findings' | 'f
  * same bytes for the same graph.
  */
 const SOURCE_FINDINGS = `
-  MATCH (:${Label.DataSource} {key: $source})-[:${Rel.CONTAINS}]->(:${Label.Dataset})-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
+  UNWIND $sources AS source
+  MATCH (:${Label.DataSource} {key: source})-[:${Rel.CONTAINS}]->(:${Label.Dataset})-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
         -[:${Rel.HAS_FINDING}]->(x:${Label.Finding})
   WHERE x.category IS NOT NULL
   RETURN f.key AS field, x.category AS category, x.specialCategoryKind AS specialCategory, x.tier AS tier,
@@ -81,12 +83,38 @@ function tierOf(tier: unknown, quasi: boolean): IdentifierTier {
   return quasi ? 'QUASI_IDENTIFIER' : 'LINKED_ATTRIBUTE';
 }
 
+/**
+ * Fields per query (datasets with their field names, then those fields' findings): large enough that
+ * the per-query cost is paid a few times for 1M fields, small enough that one result stays far below
+ * Neo4j's transaction memory limit (a source larger than this is read alone).
+ */
+export const FIELDS_PER_QUERY = 100_000;
+
+/** Consecutive sources grouped so that each group holds at most `limit` fields (or one source). */
+export function batchesOf(sources: readonly string[], fields: ReadonlyMap<string, number>, limit: number): string[][] {
+  const out: string[][] = [];
+  let batch: string[] = [];
+  let size = 0;
+  for (const source of sources) {
+    const count = fields.get(source) ?? 0;
+    if (batch.length > 0 && size + count > limit) {
+      out.push(batch);
+      batch = [];
+      size = 0;
+    }
+    batch.push(source);
+    size += count;
+  }
+  if (batch.length > 0) out.push(batch);
+  return out;
+}
+
 async function findingsByField(
   tx: ManagedTransaction,
   organisation: string,
-  source: string,
+  sources: readonly string[],
 ): Promise<Map<string, FindingFacts[]>> {
-  const result = await tx.run(SOURCE_FINDINGS, { source: `${organisation}:${source}` });
+  const result = await tx.run(SOURCE_FINDINGS, { sources: sources.map((source) => `${organisation}:${source}`) });
   const out = new Map<string, FindingFacts[]>();
   for (const record of result.records) {
     const field = record.get('field') as string;
@@ -203,20 +231,29 @@ export async function readComplianceSources(
   const readable = scope.departments;
   const kinds = await subjectKinds(tx, organisation);
   step('subjectKinds');
-  // Source by source, in the same transaction: each query holds one source's fields and findings,
-  // and the decoded rows are dropped once turned into facts (memory bounded by the largest source).
+  // A few sources per query, in the same transaction: each query holds at most FIELDS_PER_QUERY
+  // fields (or one larger source) and their findings, and the decoded rows are dropped once turned
+  // into facts (memory bounded by the batch).
   let sources: SourceFacts[] | undefined;
   const documentSources: SourceDoc[] = [];
   if (doc.sources) {
     sources = [];
-    for (const source of doc.sources) {
-      // The rules read a field's name and findings only.
-      const datasets = await readSourceDatasets(tx, organisation, source.key, { fields });
-      if (fields === 'all') documentSources.push(datasets.length > 0 ? { ...source, datasets } : source);
+    const keys = doc.sources.map((source) => source.key);
+    const counts = await countFieldsOfSources(tx, organisation, keys);
+    step('outline');
+    const byKey = new Map(doc.sources.map((source) => [source.key, source]));
+    for (const batch of batchesOf(keys, counts, FIELDS_PER_QUERY)) {
+      const withFields = batch.filter((key) => (counts.get(key) ?? 0) > 0);
+      const datasets = await readDatasetsOfSources(tx, organisation, batch, { fields });
       step('datasets');
-      const findings = datasets.length > 0 ? await findingsByField(tx, organisation, source.key) : new Map();
+      const findings = withFields.length > 0 ? await findingsByField(tx, organisation, withFields) : new Map();
       step('findings');
-      sources.push(sourceFactsOf(organisation, source, datasets, findings, kinds));
+      for (const key of batch) {
+        const source = byKey.get(key)!;
+        const own = datasets.get(key) ?? [];
+        sources.push(sourceFactsOf(organisation, source, own, findings, kinds));
+        if (fields === 'all') documentSources.push(own.length > 0 ? { ...source, datasets: own } : source);
+      }
       step('facts');
     }
   }

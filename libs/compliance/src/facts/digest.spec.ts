@@ -39,6 +39,20 @@ describe('canonicalJson', () => {
     expect(values.map(canonicalJson)).toEqual(values.map((v) => JSON.stringify(sortKeys(v))));
   });
 
+  it('quotes every string and key as JSON.stringify does (escapes, controls, lone and paired surrogates)', () => {
+    const strings = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
+    strings.push('\ud83d\ude00', 'a\ud83db', 'plain_name', '');
+    expect(strings.map(canonicalJson)).toEqual(strings.map((s) => JSON.stringify(s)));
+    // Digits left out: integer-like keys are enumerated first by JS, not in sorted order (see the report).
+    const keyed = Object.fromEntries(
+      strings
+        .slice(0, 0x800)
+        .filter((s) => !/^[0-9]$/.test(s))
+        .map((s, i) => [s, i]),
+    );
+    expect(canonicalJson(keyed)).toBe(JSON.stringify(sortKeys(keyed)));
+  });
+
   it('keeps the digests stored with DPO overrides', () => {
     expect(digestOf({ b: [2, 1], a: 'x' })).toBe(digestOf({ a: 'x', b: [2, 1] }));
     expect(digestOf({ a: 'x', b: [2, 1] })).toBe(

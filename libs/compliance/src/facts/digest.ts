@@ -12,11 +12,18 @@ export function canonicalJson(value: unknown): string {
   return canonical(value) as string;
 }
 
+/** Characters JSON.stringify escapes (quote, backslash, controls, surrogates): without them it only quotes. */
+// eslint-disable-next-line no-control-regex -- the controls are exactly what JSON escapes
+const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** `JSON.stringify` of a string, without the call for the plain strings that are most field names. */
+const quotedString = (value: string): string => (ESCAPED.test(value) ? JSON.stringify(value) : `"${value}"`);
+
 function canonical(value: unknown): string | undefined {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return quotedString(value);
     case 'number':
       return Number.isFinite(value) ? JSON.stringify(value) : 'null';
     case 'boolean':
@@ -33,7 +40,7 @@ function canonical(value: unknown): string | undefined {
       for (const key of Object.keys(value).sort()) {
         const member = canonical((value as Record<string, unknown>)[key]);
         if (member === undefined) continue;
-        out += `${first ? '' : ','}${JSON.stringify(key)}:${member}`;
+        out += `${first ? '' : ','}${quotedString(key)}:${member}`;
         first = false;
       }
       return `${out}}`;

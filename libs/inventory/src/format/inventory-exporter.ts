@@ -4,6 +4,7 @@ import { notFoundError } from '../inventory.errors.js';
 import { Label } from '../model/labels.js';
 import {
   compactDoc,
+  countSourceFields,
   type FieldProjection,
   readActivities,
   readDepartments,
@@ -12,6 +13,7 @@ import {
   readRecipients,
   readServers,
   readSources,
+  readSourcesDatasets,
 } from '../query/inventory-declarations.js';
 import type { DatasetDoc, InventoryDocument } from './inventory-document.js';
 
@@ -50,6 +52,44 @@ export async function readSourceDatasets(
 ): Promise<DatasetDoc[]> {
   const [found] = await readSources(tx, { keys: [`${organisation}:${source}`] }, 'all', options.fields ?? 'all');
   return (found?.doc.datasets ?? []).map((dataset) => compactDoc(dataset));
+}
+
+/**
+ * The datasets of several sources (local keys) in one query, by local source key (a source
+ * without datasets is absent), each as `readSourceDatasets` reads it. Bound the batch with
+ * `countFieldsOfSources`: one result holds every field of the batch.
+ */
+export async function readDatasetsOfSources(
+  tx: ManagedTransaction,
+  organisation: string,
+  sources: readonly string[],
+  options: { fields?: FieldProjection } = {},
+): Promise<Map<string, DatasetDoc[]>> {
+  const found = await readSourcesDatasets(
+    tx,
+    sources.map((source) => `${organisation}:${source}`),
+    options.fields ?? 'all',
+  );
+  const out = new Map<string, DatasetDoc[]>();
+  for (const [key, datasets] of found)
+    out.set(
+      key.slice(organisation.length + 1),
+      datasets.map((dataset) => compactDoc(dataset)),
+    );
+  return out;
+}
+
+/** The number of fields of each source (local keys), from relationship degrees: no field is read. */
+export async function countFieldsOfSources(
+  tx: ManagedTransaction,
+  organisation: string,
+  sources: readonly string[],
+): Promise<Map<string, number>> {
+  const counts = await countSourceFields(
+    tx,
+    sources.map((source) => `${organisation}:${source}`),
+  );
+  return new Map(sources.map((source) => [source, counts.get(`${organisation}:${source}`) ?? 0]));
 }
 
 /**

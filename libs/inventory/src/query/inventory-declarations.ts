@@ -318,17 +318,23 @@ interface DatasetRow {
 
 const datasetReturn = (fields: FieldProjection) => `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
      WITH s, d, f ORDER BY f.key
-     WITH s, d, collect(${fields === 'names' ? '{name: f.name}' : 'properties(f)'}) AS fields
+     WITH s, d, collect(${fields === 'names' ? 'f.name' : 'properties(f)'}) AS fields
      OPTIONAL MATCH (d)-[r:${Rel.REFERENCES}]->(t:${Label.Dataset})
      WITH s, d, fields, r, t ORDER BY t.key, r.name
      RETURN s.key AS sourceKey, properties(d) AS d, fields,
             collect(CASE WHEN r IS NULL THEN NULL ELSE {name: r.name, columns: r.columns, dataset: t.key, referencedColumns: r.referencedColumns} END) AS references
      ORDER BY d.key`;
 
-function datasetOf(row: Props, withFields: boolean): DatasetRow {
+function datasetOf(row: Props, withFields: boolean, projection: FieldProjection = 'all'): DatasetRow {
   const d = row.d as Props;
+  // `names`: the query returns the names as a plain list (no map per field to send and decode).
+  const fields = !withFields
+    ? undefined
+    : projection === 'names'
+      ? (row.fields as (string | null)[]).map((name): Props => (name === null ? {} : { name }))
+      : (row.fields as Props[]);
   const doc = decodeDataset(d, {
-    fields: withFields ? (row.fields as Props[]) : undefined,
+    fields,
     references: row.references as Props[],
   });
   return {
@@ -351,7 +357,43 @@ async function readDatasetsOf(
      ${datasetReturn(fields)}`,
     { sources: [...sources], all: selection === 'all', keys: selection === 'all' ? [] : [...selection] },
   );
-  return found.map((row) => datasetOf(row, true));
+  return found.map((row) => datasetOf(row, true, fields));
+}
+
+/**
+ * The datasets (with their fields) of several sources (graph keys) in one query, by source key;
+ * sources without datasets are absent. The caller bounds the batch (see `countSourceFields`).
+ */
+export async function readSourcesDatasets(
+  tx: ManagedTransaction,
+  sources: readonly string[],
+  fields: FieldProjection = 'all',
+): Promise<Map<string, DatasetDoc[]>> {
+  const out = new Map<string, DatasetDoc[]>();
+  if (sources.length === 0) return out;
+  for (const dataset of await readDatasetsOf(tx, sources, 'all', fields)) {
+    let list = out.get(dataset.sourceKey!);
+    if (!list) out.set(dataset.sourceKey!, (list = []));
+    list.push(dataset.declared.doc);
+  }
+  return out;
+}
+
+/** The number of fields of each source (graph keys; relationship degrees, no field is read). */
+export async function countSourceFields(
+  tx: ManagedTransaction,
+  sources: readonly string[],
+): Promise<Map<string, number>> {
+  const found = await rows(
+    tx,
+    `UNWIND $sources AS sourceKey
+     MATCH (s:${Label.DataSource} {key: sourceKey})
+     OPTIONAL MATCH (s)-[:${Rel.CONTAINS}]->(d:${Label.Dataset})
+     WITH s, d, COUNT { (d)-[:${Rel.HAS_FIELD}]->() } AS fields
+     RETURN s.key AS source, sum(fields) AS fields`,
+    { sources: [...sources] },
+  );
+  return new Map(found.map((row) => [row.source as string, row.fields as number]));
 }
 
 /** Datasets with their references, and their fields when `fields` is set; `source` is the source's graph key. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   FIELD_KEY_PATTERN,
+  FIELD_REF_PATTERN,
   GRAPH_KEY_PATTERN,
   LOCAL_KEY_PATTERN,
   ORGANISATION_KEY_PATTERN,
@@ -39,5 +40,15 @@ describe('keys', () => {
     expect(splitGraphKey('rh')).toBeNull();
     expect(splitGraphKey(':rh')).toBeNull();
     expect(splitGraphKey('ville:')).toBeNull();
+  });
+});
+
+describe('field names in keys', () => {
+  it('refuses a name of white space only (found by the import fuzzer), and keeps any other text', () => {
+    expect(FIELD_REF_PATTERN.test('ds/ ')).toBe(false);
+    expect(FIELD_REF_PATTERN.test('ds/\t')).toBe(false);
+    expect(FIELD_REF_PATTERN.test('ds/ nom ')).toBe(true);
+    expect(FIELD_KEY_PATTERN.test(`org:ds/${'é'.repeat(256)}`)).toBe(true);
+    expect(FIELD_KEY_PATTERN.test(`org:ds/${'é'.repeat(257)}`)).toBe(false);
   });
 });

@@ -8,8 +8,8 @@ export const ORGANISATION_KEY_SOURCE = '[a-z0-9][a-z0-9._-]{0,63}';
 export const LOCAL_KEY_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,127}';
 /** A connection reference: the name of the environment variable holding a source's connection secret. */
 export const CONNECTION_REF_SOURCE = '[A-Z_][A-Z0-9_]{0,127}';
-/** A field's name inside its dataset key: any characters, at most 256. */
-export const FIELD_NAME_SOURCE = '.{1,256}';
+/** A field's name inside its dataset key: any characters, at most 256, not only white space. */
+export const FIELD_NAME_SOURCE = '(?=.{0,255}\\S).{1,256}';
 
 export const ORGANISATION_KEY_PATTERN = new RegExp(`^${ORGANISATION_KEY_SOURCE}$`);
 export const LOCAL_KEY_PATTERN = new RegExp(`^${LOCAL_KEY_SOURCE}$`);

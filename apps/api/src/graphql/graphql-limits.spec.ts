@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { buildSchema, parse, validate } from 'graphql';
-import { depthLimitRule } from './graphql-limits.js';
+import { depthLimitRule, nulCharacterAt } from './graphql-limits.js';
 
 const schema = buildSchema(`
   type Node { name: String, child: Node, children: [Node] }
@@ -32,5 +32,13 @@ describe('depthLimitRule', () => {
 
   it('terminates on fragment cycles (graphql-js NoFragmentCyclesRule reports them)', () => {
     expect(errorsOf('{ root { ...a } } fragment a on Node { child { ...a } }', 5)).toEqual([]);
+  });
+});
+
+describe('nulCharacterAt', () => {
+  it('names the first variable holding U+0000, and null for clean variables', () => {
+    expect(nulCharacterAt({ input: { name: 'ok', tags: ['a', 'b\u0000c'] } })).toBe('$input.tags[1]');
+    expect(nulCharacterAt({ name: 'x\u0000' })).toBe('$name');
+    expect(nulCharacterAt({ input: { name: 'Zoé ‮', n: 3, list: [null, true] } })).toBeNull();
   });
 });

@@ -116,3 +116,45 @@ export class ComplexityLimitPlugin implements ApolloServerPlugin {
     return this.plugin.requestDidStart!(...args);
   }
 }
+
+/** Where a request carries the NUL character (U+0000), which PostgreSQL text cannot store; null if nowhere. */
+export function nulCharacterAt(variables: unknown, path = '$'): string | null {
+  if (typeof variables === 'string') return variables.includes('\u0000') ? path : null;
+  if (Array.isArray(variables)) {
+    for (let i = 0; i < variables.length; i++) {
+      const found = nulCharacterAt(variables[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (variables && typeof variables === 'object') {
+    for (const [key, value] of Object.entries(variables)) {
+      const found = nulCharacterAt(value, path === '$' ? `$${key}` : `${path}.${key}`);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Refuses text holding U+0000 anywhere in the operation (variables or literals), before any
+ * resolver runs: PostgreSQL cannot store it (found by the GraphQL fuzzer as an internal error on
+ * createApiToken), and no inventory name or comment needs it.
+ */
+@Plugin()
+export class NulCharacterPlugin implements ApolloServerPlugin {
+  async requestDidStart(): Promise<GraphQLRequestListener<object>> {
+    return {
+      async didResolveOperation({ request }) {
+        const where =
+          nulCharacterAt(request.variables ?? {}) ??
+          (request.query?.includes('\\u0000') || request.query?.includes('\u0000') ? 'the query text' : null);
+        if (where) {
+          throw new GraphQLError(`${where}: text must not contain the NUL character (U+0000)`, {
+            extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+          });
+        }
+      },
+    };
+  }
+}

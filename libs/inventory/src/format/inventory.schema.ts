@@ -27,12 +27,20 @@ export function schemaOf(spec: Spec): Record<string, unknown> {
       return { type: 'string', pattern: DATE_PATTERN };
     case 'rate':
       return { type: 'number', minimum: 0, maximum: RATE_MAX };
+    case 'number':
+      return { type: 'number', minimum: spec.min, maximum: spec.max };
     case 'boolean':
       return { type: 'boolean' };
     case 'const':
       return { const: spec.value };
     case 'list':
-      return { type: 'array', items: schemaOf(spec.item), maxItems: spec.max, minItems: spec.min };
+      return {
+        type: 'array',
+        items: schemaOf(spec.item),
+        maxItems: spec.max,
+        minItems: spec.min,
+        ...(spec.unique ? { uniqueItems: true } : {}),
+      };
     case 'object':
       return objectSchema(spec.members);
     case 'oneOf':

@@ -60,7 +60,7 @@ describe('the plan and the needs in the inventory format', () => {
   it('names the task of a negative duration, a bad currency and a repeated weekday', () => {
     const bad = {
       ...plan,
-      calendar: { weekend: [6, 6] },
+      calendar: { weekend: [6, 6] as (6 | 7)[] },
       tasks: [plan.tasks[0], { ...plan.tasks[1], duration: -2 }, plan.tasks[2]],
       budget: [{ ...plan.budget![0], currency: 'euro' }],
     };

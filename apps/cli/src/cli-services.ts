@@ -7,7 +7,7 @@ import {
   PasswordService,
   UsersService,
 } from '@cartographer/access';
-import { InventoryImportService } from '@cartographer/inventory';
+import { type InventoryDocument, InventoryImportService, readDeclaredFeasibility } from '@cartographer/inventory';
 import { ReportContentService } from '@cartographer/report-content';
 import { ReportSnapshotService, ReportSnapshotsRepository } from '@cartographer/reports';
 import { ComplianceRegisters, READ_ALL, RiskDecisionsRepository } from '@cartographer/registers';
@@ -68,6 +68,11 @@ export class CliServices {
 
   importer(): Promise<InventoryImportService> {
     return this.once('importer', async () => new InventoryImportService(await this.runtime.graph()));
+  }
+
+  /** The plan and the needs an organisation declared (NOT_FOUND for an unknown organisation). */
+  async declaredFeasibility(organisation: string): Promise<Pick<InventoryDocument, 'plan' | 'needs'>> {
+    return readDeclaredFeasibility(await this.runtime.graph(), organisation);
   }
 
   registers(): Promise<ComplianceRegisters> {

@@ -5,6 +5,7 @@ import { CliServices } from './cli-services.js';
 import { ExportCommand } from './commands/export.command.js';
 import { ImportCommand } from './commands/import.command.js';
 import { MigrateCommand } from './commands/migrate.command.js';
+import { PlanCommand } from './commands/plan.command.js';
 import { ScanCommand } from './commands/scan.command.js';
 import { WorkerCommand } from './commands/worker.command.js';
 import { AUDIT_COMMANDS } from './commands/audit.command.js';
@@ -28,6 +29,7 @@ export class CliModule {
         ExportCommand,
         ScanCommand,
         WorkerCommand,
+        PlanCommand,
         ...USERS_COMMANDS,
         ...AUDIT_COMMANDS,
         ...FINDINGS_COMMANDS,

@@ -22,6 +22,14 @@ export enum FeasibilityErrorCode {
   INVALID_CALENDAR = 'FEASIBILITY_INVALID_CALENDAR',
   /** A rendering or scheduling option out of its bounds. */
   INVALID_OPTION = 'FEASIBILITY_INVALID_OPTION',
+  /** A country that is not an ISO 3166-1 alpha-2 code, where a grid intensity or a jurisdiction is looked up. */
+  UNKNOWN_COUNTRY = 'FEASIBILITY_UNKNOWN_COUNTRY',
+  /** A provider named in a comparison that the price table does not have. */
+  UNKNOWN_PROVIDER = 'FEASIBILITY_UNKNOWN_PROVIDER',
+  /** A price table row without its date, currency, source or with an impossible amount. */
+  INVALID_PRICE_TABLE = 'FEASIBILITY_INVALID_PRICE_TABLE',
+  /** Facts given to a recommendation that contradict themselves (negative volume, unknown server). */
+  INVALID_FACTS = 'FEASIBILITY_INVALID_FACTS',
 }
 
 export const FEASIBILITY_ERROR_KINDS: Readonly<Record<FeasibilityErrorCode, ErrorKind>> = {
@@ -35,6 +43,10 @@ export const FEASIBILITY_ERROR_KINDS: Readonly<Record<FeasibilityErrorCode, Erro
   [FeasibilityErrorCode.INVALID_PROGRESS]: ErrorKind.INVALID_INPUT,
   [FeasibilityErrorCode.INVALID_CALENDAR]: ErrorKind.INVALID_INPUT,
   [FeasibilityErrorCode.INVALID_OPTION]: ErrorKind.INVALID_INPUT,
+  [FeasibilityErrorCode.UNKNOWN_COUNTRY]: ErrorKind.INVALID_INPUT,
+  [FeasibilityErrorCode.UNKNOWN_PROVIDER]: ErrorKind.INVALID_INPUT,
+  [FeasibilityErrorCode.INVALID_PRICE_TABLE]: ErrorKind.INVALID_INPUT,
+  [FeasibilityErrorCode.INVALID_FACTS]: ErrorKind.INVALID_INPUT,
 };
 
 /** One problem, located: `path` in the plan document (`tasks[3].dependencies[0]`), `task` the task id. */

@@ -13,3 +13,6 @@ export * from './gantt/gantt-labels.js';
 export * from './gantt/gantt-svg.js';
 export { escapeXml } from './gantt/svg-text.js';
 export * from './examples.js';
+export * from './needs/needs.model.js';
+export * from './energy/energy-tables.js';
+export * from './energy/energy.js';

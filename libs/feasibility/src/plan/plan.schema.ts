@@ -9,11 +9,18 @@ import { BUDGET_CATEGORIES, DEPENDENCY_TYPES } from './plan.model.js';
  * keeps the two in step.
  */
 const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength });
-export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+/** The inventory format's date pattern, so both schemas say the same (libs/inventory's declarations test). */
+export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 const date = { type: 'string', pattern: DATE_PATTERN };
 const taskId = { type: 'string', pattern: `^${LOCAL_KEY_SOURCE}$` };
 const enumOf = (values: readonly string[]) => ({ type: 'string', enum: [...values] });
-const list = (items: object, maxItems: number, extra: object = {}) => ({ type: 'array', items, maxItems, ...extra });
+const list = (items: object, maxItems: number, extra: object = {}) => ({
+  type: 'array',
+  items,
+  maxItems,
+  minItems: 0,
+  ...extra,
+});
 const object = (properties: Record<string, object>, required: string[] = []) => ({
   type: 'object',
   additionalProperties: false,

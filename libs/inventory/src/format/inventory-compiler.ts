@@ -1,4 +1,5 @@
 import { ComplianceError, isIsoDate, resolveJurisdiction } from '@cartographer/compliance';
+import { FeasibilityError, parsePlan } from '@cartographer/feasibility';
 import { InventoryError, InventoryErrorCode, type InventoryIssue, quote } from '../inventory.errors.js';
 import {
   type ExternalRef,
@@ -26,6 +27,47 @@ export function fieldLocalKey(datasetKey: string, fieldName: string): string {
 /** A stable key for a stakeholder: its owner, role and name. */
 function stakeholderKey(ownerKey: string, stakeholder: StakeholderDoc): string {
   return `${ownerKey}#${stakeholder.role}#${stakeholder.name.toLowerCase().replace(/\s+/g, '-')}`;
+}
+
+/**
+ * The plan and the needs, as JSON properties of the organisation node, only when the file has
+ * them: a file without a plan (a scan's document, an older file) leaves the stored plan alone.
+ */
+function feasibilityProps(doc: InventoryDocument): Props {
+  const encoded = encodeMembers(declared.FEASIBILITY, doc);
+  return Object.fromEntries(Object.entries(encoded).filter(([, value]) => value !== null));
+}
+
+/**
+ * What the schema cannot say about a plan (`parsePlan`: real dates, unique ids, known
+ * predecessors, no cycle, baselines, progress) and about the needs (one entry per server), each
+ * issue under `plan.` / `needs.` and naming its task.
+ */
+function feasibilityIssues(doc: InventoryDocument): InventoryIssue[] {
+  const issues: InventoryIssue[] = [];
+  if (doc.plan !== undefined) {
+    try {
+      parsePlan(doc.plan);
+    } catch (error) {
+      if (!(error instanceof FeasibilityError)) throw error;
+      for (const issue of error.issues)
+        issues.push({
+          path: `plan${issue.path ? `.${issue.path}` : ''}${issue.task === undefined ? '' : ` (task ${quote(issue.task)})`}`,
+          reason: issue.reason,
+        });
+    }
+  }
+  const seen = new Map<string, number>();
+  (doc.needs?.servers ?? []).forEach((entry, i) => {
+    const first = seen.get(entry.server);
+    if (first !== undefined)
+      issues.push({
+        path: `needs.servers[${i}].server`,
+        reason: `server ${quote(entry.server)} is already described by needs.servers[${first}]`,
+      });
+    else seen.set(entry.server, i);
+  });
+  return issues;
 }
 
 class BatchBuilder {
@@ -138,10 +180,13 @@ export function compileInventory(doc: InventoryDocument, file?: string, observed
   country(o.country, 'organisation.country');
   country(o.dpo?.country, 'organisation.dpo.country');
   country(o.representative?.country, 'organisation.representative.country');
+  feasibilityIssues(doc).forEach((issue) => issues.push(issue));
+  (doc.needs?.servers ?? []).forEach((s, i) => ref(servers, [Label.Server], s.server, `needs.servers[${i}].server`));
   b.node(Label.Organisation, org, {
     organisation: org,
     ...encodeMembers(declared.ORGANISATION, o),
     country: o.country?.toUpperCase() ?? null,
+    ...feasibilityProps(doc),
   });
 
   // Security facts (issue 12): dates that exist, unique keys, incidents naming known entities.

@@ -1,3 +1,4 @@
+import type { DeclaredNeeds, ProjectPlan } from '@cartographer/feasibility';
 import type {
   AccessMethod,
   DatasetKind,
@@ -42,6 +43,10 @@ export interface InventoryDocument {
   sources?: SourceDoc[];
   processingActivities?: ProcessingActivityDoc[];
   flows?: FlowDoc[];
+  /** The project plan of the feasibility study (libs/feasibility: tasks, deadline, calendar, budget lines). */
+  plan?: ProjectPlan;
+  /** What the organisation declares it needs from its storage (budget, skills, availability, growth). */
+  needs?: DeclaredNeeds;
 }
 
 export interface PartyDoc {

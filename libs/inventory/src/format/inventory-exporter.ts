@@ -8,6 +8,7 @@ import {
   type FieldProjection,
   readActivities,
   readDepartments,
+  readFeasibility,
   readFlowDeclarations,
   readOrganisation,
   readRecipients,
@@ -37,6 +38,7 @@ export async function readInventoryOutline(tx: ManagedTransaction, organisation:
     sources: docs(await readSources(tx, scope, 'none')),
     processingActivities: docs(await readActivities(tx, scope)),
     flows: docs(await readFlowDeclarations(tx, scope)),
+    ...(await readFeasibility(tx, organisation)),
   });
 }
 
@@ -110,4 +112,14 @@ export async function readInventory(tx: ManagedTransaction, organisation: string
 /** Reads one organisation's inventory back into the import format, sorted by key. */
 export async function exportInventory(neo4j: Neo4jService, organisation: string): Promise<InventoryDocument> {
   return neo4j.read((tx) => readInventory(tx, organisation));
+}
+
+/** The plan and the needs one organisation declared (each absent when not declared); NOT_FOUND for an unknown organisation. */
+export async function readDeclaredFeasibility(
+  neo4j: Neo4jService,
+  organisation: string,
+): Promise<Pick<InventoryDocument, 'plan' | 'needs'>> {
+  const found = await neo4j.read((tx) => readFeasibility(tx, organisation));
+  if (!found) throw notFoundError(Label.Organisation, organisation);
+  return found;
 }

@@ -4,6 +4,8 @@ import { InventoryError, InventoryErrorCode, type InventoryIssue, quote } from '
 import type { InventoryDocument } from './inventory-document.js';
 import { DATE_PATTERN, INVENTORY_SCHEMA } from './inventory.schema.js';
 
+const CURRENCY_PATTERN = '^[A-Z]{3}$';
+
 export const MAX_INVENTORY_BYTES = 256 * 1024 * 1024;
 /** The format never nests deeper than this; anything deeper is refused before it is walked. */
 export const MAX_NESTING = 32;
@@ -92,7 +94,24 @@ function valueAt(document: unknown, pointer: string): unknown {
   return current;
 }
 
+/** An issue inside a plan task names the task by its id too, as `parsePlan` does. */
+function withTask(issue: InventoryIssue, error: ErrorObject, document: unknown): InventoryIssue {
+  const match = /^\/plan\/tasks\/(\d+)(?:\/|$)/.exec(error.instancePath);
+  if (!match) return issue;
+  const id = valueAt(document, `/plan/tasks/${match[1]}/id`);
+  if (typeof id !== 'string') return issue;
+  const negative = error.keyword === 'minimum' && /\/duration$/.test(error.instancePath);
+  const reason = negative
+    ? `duration ${String(valueAt(document, error.instancePath))} is negative: a duration is a whole number of working days, 0 for a milestone`
+    : issue.reason;
+  return { path: `${issue.path} (task ${quote(id)})`, reason };
+}
+
 function describe(error: ErrorObject, document: unknown): InventoryIssue {
+  return withTask(describeIssue(error, document), error, document);
+}
+
+function describeIssue(error: ErrorObject, document: unknown): InventoryIssue {
   const path = toPath(error.instancePath);
   const value = valueAt(document, error.instancePath);
   const params = error.params as Record<string, unknown>;
@@ -118,9 +137,10 @@ function describe(error: ErrorObject, document: unknown): InventoryIssue {
     case 'minLength':
       return { path, reason: 'must not be empty' };
     case 'pattern':
-      return params.pattern === DATE_PATTERN
-        ? { path, reason: `${quote(value)} is not a date written YYYY-MM-DD` }
-        : { path, reason: `${quote(value)} is not a valid key (letters, digits, '.', '_' and '-')` };
+      if (params.pattern === DATE_PATTERN) return { path, reason: `${quote(value)} is not a date written YYYY-MM-DD` };
+      if (params.pattern === CURRENCY_PATTERN)
+        return { path, reason: `${quote(value)} is not an ISO 4217 currency code (three capital letters)` };
+      return { path, reason: `${quote(value)} is not a valid key (letters, digits, '.', '_' and '-')` };
     case 'minimum':
     case 'maximum':
       return { path, reason: `${quote(value)} is not between the bounds (${error.message ?? ''})` };
@@ -132,6 +152,8 @@ function describe(error: ErrorObject, document: unknown): InventoryIssue {
       return { path, reason: `must be ${JSON.stringify(params.allowedValue)}, got ${quote(value)}` };
     case 'oneOf':
       return { path, reason: 'must be a field name or {from, to}' };
+    case 'uniqueItems':
+      return { path, reason: `items ${String(params.j)} and ${String(params.i)} are the same` };
     default:
       return { path, reason: error.message ?? 'is invalid' };
   }

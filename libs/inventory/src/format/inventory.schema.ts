@@ -29,12 +29,20 @@ export function schemaOf(spec: Spec): Record<string, unknown> {
       return { type: 'number', minimum: 0, maximum: RATE_MAX };
     case 'share':
       return { type: 'number', minimum: 0, maximum: 1 };
+    case 'number':
+      return { type: 'number', minimum: spec.min, maximum: spec.max };
     case 'boolean':
       return { type: 'boolean' };
     case 'const':
       return { const: spec.value };
     case 'list':
-      return { type: 'array', items: schemaOf(spec.item), maxItems: spec.max, minItems: spec.min };
+      return {
+        type: 'array',
+        items: schemaOf(spec.item),
+        maxItems: spec.max,
+        minItems: spec.min,
+        ...(spec.unique ? { uniqueItems: true } : {}),
+      };
     case 'object':
       return objectSchema(spec.members);
     case 'oneOf':

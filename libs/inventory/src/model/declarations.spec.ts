@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from '@jest/globals';
 import { projectRoot } from '@cartographer/config';
+import { PLAN_SCHEMA } from '@cartographer/feasibility';
 import { smallInventory } from '@cartographer/testing';
+import { schemaOf } from '../format/inventory.schema.js';
 import {
   ACTIVITY,
   CONNECTION_REF_PATTERN,
@@ -13,7 +15,9 @@ import {
   ORGANISATION_KEY_PATTERN,
   maxItemsOf,
   maxLengthOf,
+  object,
   ORGANISATION,
+  PLAN,
   SOURCE,
 } from './declarations.js';
 import { decodeMembers, encodeMembers } from './storage.js';
@@ -61,5 +65,10 @@ describe('entity declarations', () => {
     expect(
       decodeMembers(ORGANISATION, { key: 'acme', ...encodeMembers(ORGANISATION, { key: 'acme', name: 'A' }) }),
     ).toEqual({ key: 'acme', name: 'A' });
+  });
+
+  it("declare the plan as libs/feasibility's PLAN_SCHEMA has it (parsePlan and an import check the same shape)", () => {
+    const { title: _title, ...planSchema } = PLAN_SCHEMA;
+    expect(schemaOf(object(PLAN))).toEqual(JSON.parse(JSON.stringify(planSchema)));
   });
 });

@@ -37,6 +37,20 @@ import {
   TIA_CONCLUSIONS,
   TIA_STEPS,
 } from './vocabulary.js';
+import {
+  BUDGET_CATEGORIES,
+  DEPENDENCY_TYPES,
+  MAX_DURATION_DAYS,
+  MAX_HORIZON_YEARS,
+  MAX_LAG_DAYS,
+  MAX_PLAN_TASKS,
+  MAX_PUE,
+  MAX_REPLICATION,
+  MAX_TASK_DEPENDENCIES,
+  MAX_WATTS,
+  STORAGE_MEDIA,
+  TEAM_SKILLS,
+} from '@cartographer/feasibility';
 
 /*
  * One declaration per entity of the inventory format: its members in document order, each with
@@ -132,9 +146,10 @@ export type Spec =
   | { kind: 'date' }
   | { kind: 'rate' }
   | { kind: 'share' }
+  | { kind: 'number'; min: number; max: number }
   | { kind: 'boolean' }
   | { kind: 'const'; value: number }
-  | { kind: 'list'; item: Spec; max: number; min: number }
+  | { kind: 'list'; item: Spec; max: number; min: number; unique?: boolean }
   | { kind: 'object'; members: Members }
   | { kind: 'oneOf'; options: Spec[] };
 
@@ -479,6 +494,88 @@ export const FLOW: Members = {
   description,
 };
 
+// ---------------------------------------------------------------- feasibility (issue 14)
+/*
+ * The project plan and the declared needs of a feasibility study. Both are stored as one JSON
+ * property each on the organisation node (read whole by `carto plan` and the feasibility report;
+ * a plan is never queried task by task). The plan's schema here and libs/feasibility's
+ * PLAN_SCHEMA (which `parsePlan` checks a plan file against) are kept equal by a test.
+ */
+const whole = (min: number, max: number): Spec => ({ kind: 'integer', min, max });
+const decimal = (min: number, max: number): Spec => ({ kind: 'number', min, max });
+const currency = pattern('[A-Z]{3}');
+const uniqueList = (item: Spec, max: number): Spec => ({ kind: 'list', item, max, min: 0, unique: true });
+
+export const PLAN_DEPENDENCY: Members = {
+  predecessor: required(localKey),
+  type: optional(enumOf(DEPENDENCY_TYPES)),
+  lag: optional(whole(-MAX_LAG_DAYS, MAX_LAG_DAYS)),
+};
+
+export const PLAN_TASK: Members = {
+  id: required(localKey),
+  name: required(text(TEXT_BOUNDS.datasetName)),
+  duration: required(whole(0, MAX_DURATION_DAYS)),
+  dependencies: optional(list(object(PLAN_DEPENDENCY), MAX_TASK_DEPENDENCIES)),
+  owner: optional(text(TEXT_BOUNDS.name)),
+  deadline: optional(date),
+  baselineStart: optional(date),
+  baselineFinish: optional(date),
+  actualStart: optional(date),
+  actualFinish: optional(date),
+  percentComplete: optional(decimal(0, 100)),
+};
+
+export const PLAN_CALENDAR: Members = {
+  weekend: optional(uniqueList(whole(1, 7), 7)),
+  frenchHolidays: optional(boolean),
+  alsaceMoselle: optional(boolean),
+  nonWorkingDays: optional(list(date, 5000)),
+  workingDays: optional(list(date, 5000)),
+};
+
+export const BUDGET_LINE: Members = {
+  item: required(text(TEXT_BOUNDS.datasetName)),
+  amount: required(decimal(0, 1e12)),
+  currency: required(currency),
+  category: required(enumOf(BUDGET_CATEGORIES)),
+};
+
+export const PLAN: Members = {
+  name: optional(text(TEXT_BOUNDS.datasetName)),
+  start: required(date),
+  deadline: optional(date),
+  statusDate: optional(date),
+  calendar: optional(object(PLAN_CALENDAR)),
+  tasks: required(list(object(PLAN_TASK), MAX_PLAN_TASKS, 1)),
+  budget: optional(list(object(BUDGET_LINE), 1000)),
+};
+
+export const SERVER_NEEDS: Members = {
+  server: required(localKey),
+  medium: optional(enumOf(STORAGE_MEDIA)),
+  replication: optional(whole(1, MAX_REPLICATION)),
+  pue: optional(decimal(1, MAX_PUE)),
+  averageWatts: optional(decimal(0, MAX_WATTS)),
+};
+
+export const NEEDS: Members = {
+  budget: optional(object({ amount: required(decimal(0, 1e12)), currency: required(currency) })),
+  teamSkills: optional(uniqueList(enumOf(TEAM_SKILLS), TEAM_SKILLS.length)),
+  availabilityTarget: optional(decimal(0, 100)),
+  growthPercentPerYear: optional(decimal(0, 10_000)),
+  horizonYears: optional(whole(1, MAX_HORIZON_YEARS)),
+  servers: optional(list(object(SERVER_NEEDS), LIST_BOUNDS.servers)),
+  scanMachineWatts: optional(decimal(0, MAX_WATTS)),
+};
+
+/** Document members held as JSON properties of the organisation node. */
+export const FEASIBILITY: Members = {
+  plan: optional(object(PLAN), json),
+  needs: optional(object(NEEDS), json),
+};
+// ---------------------------------------------------------------- end of feasibility
+
 /** The document: an organisation header and one list per entity. */
 export const DOCUMENT: Members = {
   version: required({ kind: 'const', value: 1 }),
@@ -489,6 +586,7 @@ export const DOCUMENT: Members = {
   sources: optional(list(object(SOURCE), LIST_BOUNDS.sources)),
   processingActivities: optional(list(object(ACTIVITY), LIST_BOUNDS.processingActivities)),
   flows: optional(list(object(FLOW), LIST_BOUNDS.flows)),
+  ...FEASIBILITY,
 };
 
 function memberSpec(members: Members, name: string): Spec {

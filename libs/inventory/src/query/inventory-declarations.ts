@@ -5,6 +5,7 @@ import type {
   DepartmentDoc,
   FieldDoc,
   FlowDoc,
+  InventoryDocument,
   OrganisationDoc,
   ProcessingActivityDoc,
   RecipientDoc,
@@ -19,6 +20,7 @@ import { type InventoryLabel, Label, Rel } from '../model/labels.js';
 import {
   ACTIVITY,
   DATASET,
+  FEASIBILITY,
   DEPARTMENT,
   FIELD,
   FLOW,
@@ -194,6 +196,19 @@ export async function readOrganisations(
 export async function readOrganisation(tx: ManagedTransaction, key: string): Promise<OrganisationDoc | null> {
   const [found] = await readOrganisations(tx, [key]);
   return found?.doc ?? null;
+}
+
+/** The plan and the needs an organisation declared (JSON properties of its node), or null for an unknown organisation. */
+export async function readFeasibility(
+  tx: ManagedTransaction,
+  organisation: string,
+): Promise<Pick<InventoryDocument, 'plan' | 'needs'> | null> {
+  const [found] = await rows(
+    tx,
+    `MATCH (o:${Label.Organisation} {key: $organisation}) RETURN o.plan AS plan, o.needs AS needs`,
+    { organisation },
+  );
+  return found ? decodeMembers(FEASIBILITY, found) : null;
 }
 
 export async function readDepartments(

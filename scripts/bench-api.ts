@@ -6,12 +6,18 @@
  * overhead is a ratio rather than an absolute figure.
  *
  *   npm run bench:api -- [--duration 10] [--connections 1,10,50] [--only me,nested] [--compare]
+ *                        [--profile DIR]
+ *
+ * `--profile DIR` records a V8 CPU profile of the server's thread (the load generator has its own)
+ * during each measured cell, `DIR/<operation>-<connections>.cpuprofile`, and prints the top
+ * self-time functions of each (scripts/cpu-profile-summary.ts).
  *
  * Every operation is first sent once and must answer without GraphQL errors. Prints a table per
  * operation (req/s, p50/p97.5/p99 latency in ms, errors); the last line is one JSON object.
  */
 import 'reflect-metadata';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +29,7 @@ import { Role, TokensService, UsersService } from '@cartographer/access';
 import { loadConfig } from '@cartographer/config';
 import { preflight, startStores } from '@cartographer/runtime';
 import { createApiApp } from '../apps/api/src/bootstrap.js';
+import { type CpuProfile, formatSummary, summariseProfile } from './cpu-profile-summary.js';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +37,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '1,10,50' },
     only: { type: 'string' },
     compare: { type: 'boolean', default: false },
+    profile: { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -132,8 +140,10 @@ async function measure(
   const body = JSON.stringify({ query: operation.query, variables: operation.variables ?? {} });
   const probe = (await post(url, body, headers)) as { errors?: { message: string }[] };
   if (probe.errors?.length) throw new Error(`${operation.name}: ${probe.errors[0].message}`);
+  const profiler = values.profile ? await startProfiler() : undefined;
   // One worker thread: the load generator gets its own event loop instead of sharing the server's.
   const result = await autocannon({ url, method: 'POST', headers, body, connections, duration, workers: 1 });
+  if (profiler) await profiler.stop(`${operation.name}-${connections}`);
   return {
     operation: operation.name,
     connections,
@@ -144,6 +154,23 @@ async function measure(
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
   } satisfies Measure;
+}
+
+/** A CPU profile of this thread (the server's; autocannon runs in its own worker thread). */
+async function startProfiler(): Promise<{ stop: (name: string) => Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop(name) {
+      const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+      session.disconnect();
+      await mkdir(values.profile!, { recursive: true });
+      await writeFile(join(values.profile!, `${name}.cpuprofile`), JSON.stringify(profile));
+      console.log(`${name}: top self time\n${formatSummary(summariseProfile(profile), 15)}`);
+    },
+  };
 }
 
 /** The same light query on a bare Apollo server: what the framework costs without our layers. */

@@ -312,9 +312,14 @@ interface DatasetRow {
   declared: Declared<DatasetDoc>;
 }
 
-const DATASET_RETURN = `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
+/** The rest of a dataset read: its fields (only when `withFields`: a revision leaves them out) and references. */
+const datasetReturn = (withFields: boolean) => `${
+  withFields
+    ? `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
      WITH s, d, f ORDER BY f.key
-     WITH s, d, collect(properties(f)) AS fields
+     WITH s, d, collect(properties(f)) AS fields`
+    : 'WITH s, d, [] AS fields'
+}
      OPTIONAL MATCH (d)-[r:${Rel.REFERENCES}]->(t:${Label.Dataset})
      WITH s, d, fields, r, t ORDER BY t.key, r.name
      RETURN s.key AS sourceKey, properties(d) AS d, fields,
@@ -343,7 +348,7 @@ async function readDatasetsOf(
     `UNWIND $sources AS sourceKey
      MATCH (s:${Label.DataSource} {key: sourceKey})-[:${Rel.CONTAINS}]->(d:${Label.Dataset})
      WHERE $all OR d.key IN $keys
-     ${DATASET_RETURN}`,
+     ${datasetReturn(true)}`,
     { sources: [...sources], all: selection === 'all', keys: selection === 'all' ? [] : [...selection] },
   );
   return found.map((row) => datasetOf(row, true));
@@ -358,7 +363,7 @@ export async function readDatasets(
   const { match, params } = scoped('d', Label.Dataset, scope);
   const found = await rows(
     tx,
-    `${match} OPTIONAL MATCH (s:${Label.DataSource})-[:${Rel.CONTAINS}]->(d) ${DATASET_RETURN}`,
+    `${match} OPTIONAL MATCH (s:${Label.DataSource})-[:${Rel.CONTAINS}]->(d) ${datasetReturn(options.fields ?? false)}`,
     params,
   );
   return found.map((row) => {
@@ -495,6 +500,23 @@ const READERS: Readonly<
   [Label.ProcessingActivity]: readActivities,
   [Label.DataFlow]: readFlowDeclarations,
 };
+
+/**
+ * Labels whose declaration is their node's properties alone (no member held by a relationship):
+ * their revision needs no other read. Kept in step with READERS above (a test compares the two).
+ */
+const OWN_PROPERTY_LABELS: ReadonlySet<Label> = new Set([
+  Label.Organisation,
+  Label.Stakeholder,
+  Label.Server,
+  Label.Recipient,
+  Label.Field,
+]);
+
+/** The revision of an entity from its node's properties, when they alone hold its declaration; else undefined. */
+export function ownRevisionOf(label: Label, props: Props): string | undefined {
+  return OWN_PROPERTY_LABELS.has(label) ? revisionOf(decodeNode(label, plainProps(props))) : undefined;
+}
 
 /** The declarations of one label in a scope, sorted by key (a source without datasets, a dataset without fields). */
 export function readDeclarations(

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Account } from './accounts/account.types.js';
 import type { AppAbility, Principal } from './policy/policy.types.js';
 
 /** The authenticated caller, with what the audit log records about them. */
@@ -17,6 +18,8 @@ export interface RequestContext {
   requestId: string;
   ip?: string;
   principal?: AuthenticatedPrincipal;
+  /** The caller's account as read when this request was authenticated. */
+  account?: Account;
   ability?: AppAbility;
   /** Audit rows appended during this request (the API checks every mutation wrote at least one). */
   auditCount: number;

@@ -1,16 +1,13 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { type AuthenticatedPrincipal, AuthService, UsersService } from '@cartographer/access';
-import { CurrentPrincipal } from './current-principal.decorator.js';
+import { type Account, AuthService } from '@cartographer/access';
+import { CurrentAccount } from './current-principal.decorator.js';
 import { LoginResultModel, UserModel } from '../accounts/models/account.model.js';
 import { Authenticated, Public } from './policy.decorators.js';
 import type { RequestWithContext } from './request-context.middleware.js';
 
 @Resolver()
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Public()
   @Mutation(() => LoginResultModel, {
@@ -30,7 +27,8 @@ export class AuthResolver {
 
   @Authenticated()
   @Query(() => UserModel, { description: 'The authenticated account.' })
-  async me(@CurrentPrincipal() principal: AuthenticatedPrincipal): Promise<UserModel> {
-    return this.users.get(principal.userId);
+  me(@CurrentAccount() account: Account): UserModel {
+    // Read by the authentication of this very request: as fresh as a second read, one query less.
+    return account;
   }
 }

@@ -1,5 +1,11 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
-import { AccessError, AccessErrorCode, type AppAbility, type AuthenticatedPrincipal } from '@cartographer/access';
+import {
+  type Account,
+  AccessError,
+  AccessErrorCode,
+  type AppAbility,
+  type AuthenticatedPrincipal,
+} from '@cartographer/access';
 import { requestOf } from './request-of.js';
 
 /** The authenticated caller (set by PolicyGuard); throws UNAUTHENTICATED on a public endpoint without one. */
@@ -16,4 +22,11 @@ export const CurrentAbility = createParamDecorator((_data: unknown, context: Exe
   const ability = requestOf(context)?.cartoContext?.ability;
   if (!ability) throw new AccessError(AccessErrorCode.UNAUTHENTICATED, 'authentication required');
   return ability;
+});
+
+/** The caller's account as read when this request was authenticated (no second read). */
+export const CurrentAccount = createParamDecorator((_data: unknown, context: ExecutionContext): Account => {
+  const account = requestOf(context)?.cartoContext?.account;
+  if (!account) throw new AccessError(AccessErrorCode.UNAUTHENTICATED, 'authentication required');
+  return account;
 });

@@ -71,8 +71,9 @@ export class PolicyGuard implements CanActivate {
         if (header === undefined) return undefined;
         const match = BEARER.exec(header);
         if (!match) throw new AccessError(AccessErrorCode.UNAUTHENTICATED, 'malformed Authorization header');
-        const principal = await this.auth.authenticate(match[1]);
+        const { principal, account } = await this.auth.authenticateAccount(match[1]);
         context.principal = principal;
+        context.account = account;
         context.ability = defineAbilityFor(principal);
         return principal;
       })();

@@ -2,12 +2,12 @@ import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { AppConfig } from '@cartographer/config';
 import { formatGraphQLError } from './graphql-error.formatter.js';
 import { depthLimitRule } from './graphql-limits.js';
-import { restrictedFieldsMiddleware } from '../auth/restricted-fields.middleware.js';
+import { restrictFields } from '../auth/restricted-fields.transform.js';
 
 /**
  * The GraphQLModule options this module owns, spread into `GraphQLModule.forRoot` by AppModule:
  * one error formatter, the depth limit, guards on field resolvers (so default-deny covers them),
- * and the restricted-field middleware. The complexity limit and the mutation audit are @Plugin()
+ * and the restricted-field guard on the built schema. The complexity limit and the mutation audit are @Plugin()
  * providers of GraphqlHardeningModule.
  */
 export function graphqlSecurityOptions(config: AppConfig): Partial<ApolloDriverConfig> {
@@ -15,7 +15,7 @@ export function graphqlSecurityOptions(config: AppConfig): Partial<ApolloDriverC
     formatError: formatGraphQLError,
     validationRules: [depthLimitRule(config.graphqlLimits.maxDepth)],
     fieldResolverEnhancers: ['guards'],
-    buildSchemaOptions: { fieldMiddleware: [restrictedFieldsMiddleware] },
+    transformSchema: restrictFields,
     includeStacktraceInErrorResponses: false,
   };
 }

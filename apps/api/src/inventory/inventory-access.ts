@@ -62,10 +62,11 @@ export function present(ability: AppAbility, item: InventoryItem): View {
   const subject = SUBJECT_OF[item.label];
   const redacted = redactFields(ability, subject, item as SubjectFields & InventoryItem);
   const hidden = Object.keys(item).some((member) => !(member in redacted));
-  const { revision: _full, ...visible } = redacted;
+  const { revision: full, ...visible } = redacted;
   return viewOf({
     ...redacted,
-    ...(hidden ? { revision: revisionOf(visible) } : {}),
+    // Items read without their revision (not selected) get none here either.
+    ...(hidden && full !== undefined ? { revision: revisionOf(visible) } : {}),
     label: item.label,
     key: item.key,
     organisation: item.organisation,

@@ -23,16 +23,16 @@ export class InventoryLoaders {
     private readonly ability: AppAbility,
   ) {}
 
-  item(label: Label): DataLoader<string, InventoryItem | null> {
-    return this.loader(`item|${label}`, (keys) =>
-      this.repository.getMany(label, keys, readFilter(this.ability, [label])),
+  item(label: Label, revisions: boolean): DataLoader<string, InventoryItem | null> {
+    return this.loader(`item|${label}|${revisions}`, (keys) =>
+      this.repository.getMany(label, keys, readFilter(this.ability, [label]), { revisions }),
     );
   }
 
-  related(relation: InventoryRelation, first: number): DataLoader<string, RelatedItem[]> {
-    const id = `related|${relation.from}|${relation.type}|${relation.direction}|${relation.to.join(',')}|${first}`;
+  related(relation: InventoryRelation, first: number, revisions: boolean): DataLoader<string, RelatedItem[]> {
+    const id = `related|${relation.from}|${relation.type}|${relation.direction}|${relation.to.join(',')}|${first}|${revisions}`;
     return this.loader(id, (keys) =>
-      this.repository.children(relation, keys, readFilter(this.ability, relation.to), { first }),
+      this.repository.children(relation, keys, readFilter(this.ability, relation.to), { first, revisions }),
     );
   }
 

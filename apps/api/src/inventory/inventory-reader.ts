@@ -15,6 +15,8 @@ import type { PageShape } from './models/common.model.js';
 export interface Caller {
   request: object;
   ability: AppAbility;
+  /** Whether the items read must carry their revision (the selection asks for it); true when not said. */
+  revisions?: boolean;
 }
 
 /** Only the filter members that were given (GraphQL input objects may carry undefined or null). */
@@ -36,19 +38,23 @@ export class InventoryReader {
   ) {}
 
   /** Null when the item does not exist or the caller may not read it (the two are not told apart). */
-  async one(ability: AppAbility, label: Label, key: string): Promise<View | null> {
-    const item = await this.repository.get(label, key, readFilter(ability, [label]));
+  async one(caller: Caller, label: Label, key: string): Promise<View | null> {
+    const { ability } = caller;
+    const item = await this.repository.get(label, key, readFilter(ability, [label]), {
+      revisions: caller.revisions ?? true,
+    });
     return item ? present(ability, item) : null;
   }
 
   async page(
-    ability: AppAbility,
+    caller: Caller,
     label: Label,
     args: { filter?: object | null; first?: number | null; after?: string | null },
   ): Promise<PageShape<View>> {
+    const { ability } = caller;
     const page = await this.repository.list(
       label,
-      { filter: filterOf(args.filter), first: args.first, after: args.after },
+      { filter: filterOf(args.filter), first: args.first, after: args.after, revisions: caller.revisions ?? true },
       readFilter(ability, [label]),
     );
     return {
@@ -76,13 +82,19 @@ export class InventoryReader {
   ): Promise<{ view: View; rel: Record<string, unknown> }[]> {
     // Field arguments do not go through the ValidationPipe: bounded here.
     const size = assertPageSize(first);
-    const rows = await this.loaders.for(caller.request, caller.ability).related(relation, size).load(parentKey);
+    const rows = await this.loaders
+      .for(caller.request, caller.ability)
+      .related(relation, size, caller.revisions ?? true)
+      .load(parentKey);
     return rows.map((row) => ({ view: present(caller.ability, row.item), rel: row.rel }));
   }
 
   async byKey(caller: Caller, label: Label, key: string | null | undefined): Promise<View | null> {
     if (!key) return null;
-    const item = await this.loaders.for(caller.request, caller.ability).item(label).load(key);
+    const item = await this.loaders
+      .for(caller.request, caller.ability)
+      .item(label, caller.revisions ?? true)
+      .load(key);
     return item ? present(caller.ability, item) : null;
   }
 

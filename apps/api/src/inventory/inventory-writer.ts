@@ -81,7 +81,7 @@ export class InventoryWriter {
     const result = await command(this.contextOf(caller, action));
     await this.relay.flush();
     this.loaders.reset(caller.request);
-    const view = await this.reader.one(caller.ability, result.label, result.key);
+    const view = await this.reader.one(caller, result.label, result.key);
     if (!view)
       throw new InventoryError(
         InventoryErrorCode.NOT_FOUND,

@@ -79,11 +79,16 @@ export class AuthService {
    * a disabled account or a changed role takes effect at once, not when the token expires.
    */
   async authenticate(bearer: string): Promise<AuthenticatedPrincipal> {
+    return (await this.authenticateAccount(bearer)).principal;
+  }
+
+  /** The principal and the account as read for this request (`me` answers it without reading again). */
+  async authenticateAccount(bearer: string): Promise<{ principal: AuthenticatedPrincipal; account: Account }> {
     const { userId, tokenId } = isApiToken(bearer)
       ? await this.tokens.verifyApiToken(bearer)
       : { userId: await this.tokens.verifyLoginToken(bearer), tokenId: undefined };
     const user = await this.users.findById(userId);
     if (!user || user.disabled) throw new AccessError(AccessErrorCode.UNAUTHENTICATED, 'account disabled or removed');
-    return principalOf(user, tokenId);
+    return { principal: principalOf(user, tokenId), account: toAccount(user) };
   }
 }

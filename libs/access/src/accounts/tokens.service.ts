@@ -17,6 +17,8 @@ export const API_TOKEN_MAX_DAYS = 366;
 export const API_TOKEN_DEFAULT_DAYS = 90;
 /** last_used_at is written at most this often per token, not on every request. */
 const LAST_USED_GRANULARITY_MS = 60_000;
+/** Login tokens whose signature was verified, at most this many kept (oldest dropped first). */
+export const VERIFIED_TOKENS_CACHE_SIZE = 10_000;
 
 function sha256(value: string): Buffer {
   return createHash('sha256').update(value, 'utf8').digest();
@@ -47,6 +49,13 @@ export function isApiToken(bearer: string): boolean {
 @Injectable()
 export class TokensService {
   private readonly key: Uint8Array;
+  /**
+   * Login tokens already verified by this process: their subject and expiry. A JWT's signature,
+   * issuer and audience never change, so they are checked once per token; the expiry is checked
+   * on every use. Per process by design (nothing to invalidate: a token is refused by its account,
+   * which is read on every request, or by its expiry). Decision 00NN-per-request-auth-cost.
+   */
+  private readonly verified = new Map<string, { sub: string; exp: number }>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -73,14 +82,26 @@ export class TokensService {
   }
 
   /** The user id of a valid login token. */
-  async verifyLoginToken(token: string): Promise<string> {
+  async verifyLoginToken(token: string, now = Date.now()): Promise<string> {
+    const known = this.verified.get(token);
+    if (known) {
+      // As jose decides it: expired once the current second reaches `exp`.
+      if (known.exp <= Math.floor(now / 1000)) {
+        this.verified.delete(token);
+        throw unauthenticated('token expired');
+      }
+      return known.sub;
+    }
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience: AUDIENCE,
+        currentDate: new Date(now),
       });
-      if (typeof payload.sub !== 'string') throw unauthenticated();
+      if (typeof payload.sub !== 'string' || typeof payload.exp !== 'number') throw unauthenticated();
+      if (this.verified.size >= VERIFIED_TOKENS_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
+      this.verified.set(token, { sub: payload.sub, exp: payload.exp });
       return payload.sub;
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw unauthenticated('token expired');

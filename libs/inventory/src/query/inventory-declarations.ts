@@ -331,9 +331,14 @@ interface DatasetRow {
   declared: Declared<DatasetDoc>;
 }
 
-const datasetReturn = (fields: FieldProjection) => `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
+/** The rest of a dataset read: its fields (none for a revision, names only, or all) and references. */
+const datasetReturn = (fields: FieldProjection | 'none') => `${
+  fields === 'none'
+    ? 'WITH s, d, [] AS fields'
+    : `OPTIONAL MATCH (d)-[:${Rel.HAS_FIELD}]->(f:${Label.Field})
      WITH s, d, f ORDER BY f.key
-     WITH s, d, collect(${fields === 'names' ? 'f.name' : 'properties(f)'}) AS fields
+     WITH s, d, collect(${fields === 'names' ? 'f.name' : 'properties(f)'}) AS fields`
+}
      OPTIONAL MATCH (d)-[r:${Rel.REFERENCES}]->(t:${Label.Dataset})
      WITH s, d, fields, r, t ORDER BY t.key, r.name
      RETURN s.key AS sourceKey, properties(d) AS d, fields,
@@ -420,7 +425,7 @@ export async function readDatasets(
   const { match, params } = scoped('d', Label.Dataset, scope);
   const found = await rows(
     tx,
-    `${match} OPTIONAL MATCH (s:${Label.DataSource})-[:${Rel.CONTAINS}]->(d) ${datasetReturn('all')}`,
+    `${match} OPTIONAL MATCH (s:${Label.DataSource})-[:${Rel.CONTAINS}]->(d) ${datasetReturn(options.fields ? 'all' : 'none')}`,
     params,
   );
   return found.map((row) => {
@@ -557,6 +562,23 @@ const READERS: Readonly<
   [Label.ProcessingActivity]: readActivities,
   [Label.DataFlow]: readFlowDeclarations,
 };
+
+/**
+ * Labels whose declaration is their node's properties alone (no member held by a relationship):
+ * their revision needs no other read. Kept in step with READERS above (a test compares the two).
+ */
+const OWN_PROPERTY_LABELS: ReadonlySet<Label> = new Set([
+  Label.Organisation,
+  Label.Stakeholder,
+  Label.Server,
+  Label.Recipient,
+  Label.Field,
+]);
+
+/** The revision of an entity from its node's properties, when they alone hold its declaration; else undefined. */
+export function ownRevisionOf(label: Label, props: Props): string | undefined {
+  return OWN_PROPERTY_LABELS.has(label) ? revisionOf(decodeNode(label, plainProps(props))) : undefined;
+}
 
 /** The declarations of one label in a scope, sorted by key (a source without datasets, a dataset without fields). */
 export function readDeclarations(

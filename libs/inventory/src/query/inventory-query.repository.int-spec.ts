@@ -5,6 +5,8 @@ import { smallInventory, testStores, uniqueId } from '@cartographer/testing';
 import { InventoryImportService } from '../inventory-import.service.js';
 import { Label, Rel } from '../model/labels.js';
 import { revisionOf } from '../model/revision.js';
+import { INVENTORY_LABELS } from './inventory-cypher.js';
+import { readDeclarations } from './inventory-declarations.js';
 import { InventoryQueryRepository } from './inventory-query.repository.js';
 import type { InventoryAccessFilter } from './inventory-query.types.js';
 
@@ -134,6 +136,31 @@ describe('InventoryQueryRepository access filtering (real Neo4j)', () => {
         certifications: ['EU-US DPF'],
       }),
     });
+  });
+
+  it('gives every label the declarations reader revision, and none when revisions are not asked for', async () => {
+    const key = await org();
+    const all: InventoryAccessFilter = { organisations: null, departments: null };
+    for (const label of INVENTORY_LABELS) {
+      const declared = await neo4j.read((tx) => readDeclarations(tx, label, { organisation: key }));
+      const withRevisions = await sut.list(label, { filter: { organisation: key }, first: 100 }, all);
+      const expected = declared.map((d) => [d.key, d.revision]);
+      expect([label, withRevisions.items.map((item) => [item.key, item.revision])]).toEqual([label, expected]);
+      const without = await sut.list(label, { filter: { organisation: key }, first: 100, revisions: false }, all);
+      expect(without.items.every((item) => !('revision' in item))).toBe(true);
+      expect([label, without.items]).toEqual([
+        label,
+        withRevisions.items.map(({ revision: _revision, ...item }) => item),
+      ]);
+      const keys = declared.map((d) => d.key);
+      const many = await sut.getMany(label, keys, all);
+      expect([label, many.map((item) => item?.revision)]).toEqual([label, declared.map((d) => d.revision)]);
+    }
+    // smallInventory declares every label: the comparison above is not vacuous.
+    const counts = await Promise.all(
+      INVENTORY_LABELS.map(async (label) => (await neo4j.read((tx) => readDeclarations(tx, label, { organisation: key }))).length),
+    );
+    expect(counts.every((count) => count > 0)).toBe(true);
   });
 
   it('neither returns nor crosses forbidden nodes in a neighbourhood', async () => {

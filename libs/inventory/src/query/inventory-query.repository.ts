@@ -4,7 +4,7 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@cartographer/access';
 import { Neo4jService, plainProps, toNumber } from '@cartographer/graph';
 import { InventoryError, InventoryErrorCode, quote } from '../inventory.errors.js';
 import { Label, Rel } from '../model/labels.js';
-import { readDeclarations } from './inventory-declarations.js';
+import { ownRevisionOf, readDeclarations } from './inventory-declarations.js';
 import {
   DATASET_KINDS,
   HOSTING_TYPES,
@@ -162,17 +162,45 @@ export const LIST_FILTERS: Readonly<Record<keyof InventoryListFilter, FilterSpec
   },
 };
 
-/** The items with their `revision`, read through the declarations reader in the same transaction. */
-async function withRevisions(tx: ManagedTransaction, items: InventoryItem[]): Promise<InventoryItem[]> {
-  const byLabel = new Map<Label, string[]>();
-  for (const item of items) byLabel.set(item.label, [...(byLabel.get(item.label) ?? []), item.key]);
+/**
+ * The items with their `revision`, in the read's own transaction. An entity whose declaration is its
+ * node's properties alone gets it from those; the others (sources, datasets, departments, activities,
+ * flows: their declarations include relationships) through the declarations reader.
+ */
+async function withRevisions(tx: ManagedTransaction, rows: ItemRow[], items: InventoryItem[]): Promise<InventoryItem[]> {
   const revisions = new Map<string, string>();
+  const byLabel = new Map<Label, string[]>();
+  rows.forEach((row, index) => {
+    const own = ownRevisionOf(row.label, row.props);
+    if (own !== undefined) revisions.set(`${row.label}|${items[index].key}`, own);
+    else byLabel.set(row.label, [...(byLabel.get(row.label) ?? []), items[index].key]);
+  });
   for (const [label, keys] of byLabel) {
     for (const declared of await readDeclarations(tx, label, { keys })) {
       revisions.set(`${label}|${declared.key}`, declared.revision);
     }
   }
   return items.map((item) => ({ ...item, revision: revisions.get(`${item.label}|${item.key}`) }));
+}
+
+interface ItemRow {
+  label: Label;
+  props: Record<string, unknown>;
+}
+
+/**
+ * Items from their nodes' properties; with their revisions when asked (`revisions`, default true).
+ * A revision costs a digest per item and, for most labels, another query: the API asks for it only
+ * when the GraphQL selection contains `revision`.
+ */
+async function itemsOf(tx: ManagedTransaction, rows: ItemRow[], revisions: boolean): Promise<InventoryItem[]> {
+  const items = rows.map((row) => toItem(row.label, row.props));
+  return revisions ? withRevisions(tx, rows, items) : items;
+}
+
+/** Whether the items read come with their `revision` (true when not said). */
+export interface ReadOptions {
+  revisions?: boolean;
 }
 
 function invalid(message: string): InventoryError {
@@ -233,8 +261,13 @@ export class InventoryQueryRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /** The item, or null when it does not exist or the access filter hides it. */
-  async get(label: Label, key: string, access: InventoryAccessFilter): Promise<InventoryItem | null> {
-    const [item] = await this.getMany(label, [key], access);
+  async get(
+    label: Label,
+    key: string,
+    access: InventoryAccessFilter,
+    options: ReadOptions = {},
+  ): Promise<InventoryItem | null> {
+    const [item] = await this.getMany(label, [key], access, options);
     return item;
   }
 
@@ -243,6 +276,7 @@ export class InventoryQueryRepository {
     label: Label,
     keys: readonly string[],
     access: InventoryAccessFilter,
+    options: ReadOptions = {},
   ): Promise<(InventoryItem | null)[]> {
     checkedLabel(label);
     if (keys.length === 0) return [];
@@ -253,9 +287,10 @@ export class InventoryQueryRepository {
         `UNWIND $keys AS key MATCH (n:${label} {key: key}) WHERE ${allowed} RETURN properties(n) AS props`,
         params,
       );
-      return withRevisions(
+      return itemsOf(
         tx,
-        result.records.map((record) => toItem(label, record.get('props') as Record<string, unknown>)),
+        result.records.map((record) => ({ label, props: record.get('props') as Record<string, unknown> })),
+        options.revisions ?? true,
       );
     });
     const byKey = new Map(items.map((item) => [item.key, item]));
@@ -263,7 +298,11 @@ export class InventoryQueryRepository {
   }
 
   /** One page ordered by key, with the total count; both in one read transaction. */
-  async list(label: Label, options: InventoryListOptions, access: InventoryAccessFilter): Promise<InventoryPage> {
+  async list(
+    label: Label,
+    options: InventoryListOptions & ReadOptions,
+    access: InventoryAccessFilter,
+  ): Promise<InventoryPage> {
     checkedLabel(label);
     const first = pageSize(options.first);
     const params: Params = {};
@@ -276,8 +315,8 @@ export class InventoryQueryRepository {
         { ...params, after, limit: neo4j.int(first + 1) },
       );
       const total = await tx.run(`MATCH (n:${label}) ${where(clauses)} RETURN count(n) AS total`, params);
-      const rows = page.records.map((record) => toItem(label, record.get('props') as Record<string, unknown>));
-      const items = await withRevisions(tx, rows.slice(0, first));
+      const rows = page.records.map((record) => ({ label, props: record.get('props') as Record<string, unknown> }));
+      const items = await itemsOf(tx, rows.slice(0, first), options.revisions ?? true);
       return {
         items,
         totalCount: toNumber(total.records[0].get('total')),
@@ -297,7 +336,7 @@ export class InventoryQueryRepository {
     relation: InventoryRelation,
     parentKeys: readonly string[],
     access: InventoryAccessFilter,
-    options: { first?: number } = {},
+    options: { first?: number } & ReadOptions = {},
   ): Promise<RelatedItem[][]> {
     if (parentKeys.length === 0) return [];
     const first = pageSize(options.first);
@@ -326,9 +365,10 @@ export class InventoryQueryRepository {
           params,
         )
       ).records.map((record) => record.toObject() as Row);
-      const items = await withRevisions(
+      const items = await itemsOf(
         tx,
-        rows.flatMap((row) => row.related.map((related) => toItem(inventoryLabelOf(related.labels), related.props))),
+        rows.flatMap((row) => row.related.map((related) => ({ label: inventoryLabelOf(related.labels), props: related.props }))),
+        options.revisions ?? true,
       );
       let next = 0;
       return new Map(

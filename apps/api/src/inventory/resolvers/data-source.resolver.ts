@@ -23,12 +23,12 @@ export class DataSourceResolver {
 
   @Query(() => DataSourceModel, { nullable: true })
   dataSource(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.DataSource, key);
+    return this.reader.one(caller, Label.DataSource, key);
   }
 
   @Query(() => DataSourcePageModel, { description: 'Data sources ordered by key.' })
   dataSources(@Args() args: DataSourceListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.DataSource, args);
+    return this.reader.page(caller, Label.DataSource, args);
   }
 
   @RequirePolicy('create', 'DataSource')

@@ -33,12 +33,12 @@ export class DatasetResolver {
 
   @Query(() => DatasetModel, { nullable: true })
   dataset(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.Dataset, key);
+    return this.reader.one(caller, Label.Dataset, key);
   }
 
   @Query(() => DatasetPageModel, { description: 'Datasets ordered by key.' })
   datasets(@Args() args: DatasetListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.Dataset, args);
+    return this.reader.page(caller, Label.Dataset, args);
   }
 
   @RequirePolicy('create', 'Dataset')
@@ -117,12 +117,12 @@ export class FieldResolver {
 
   @Query(() => FieldModel, { nullable: true })
   field(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.Field, key);
+    return this.reader.one(caller, Label.Field, key);
   }
 
   @Query(() => FieldPageModel, { description: 'Fields ordered by key.' })
   fields(@Args() args: FieldListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.Field, args);
+    return this.reader.page(caller, Label.Field, args);
   }
 
   @RequirePolicy('create', 'Field')

@@ -28,12 +28,12 @@ export class DepartmentResolver {
 
   @Query(() => DepartmentModel, { nullable: true })
   department(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.Department, key);
+    return this.reader.one(caller, Label.Department, key);
   }
 
   @Query(() => DepartmentPageModel, { description: 'Departments ordered by key.' })
   departments(@Args() args: DepartmentListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.Department, args);
+    return this.reader.page(caller, Label.Department, args);
   }
 
   @RequirePolicy('create', 'Department')
@@ -104,11 +104,11 @@ export class StakeholderResolver {
 
   @Query(() => StakeholderModel, { nullable: true })
   stakeholder(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.Stakeholder, key);
+    return this.reader.one(caller, Label.Stakeholder, key);
   }
 
   @Query(() => StakeholderPageModel, { description: 'Stakeholders ordered by key.' })
   stakeholders(@Args() args: StakeholderListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.Stakeholder, args);
+    return this.reader.page(caller, Label.Stakeholder, args);
   }
 }

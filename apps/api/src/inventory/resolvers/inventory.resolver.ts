@@ -146,7 +146,7 @@ export class InventoryResolver {
       if (locals.length === 0 || (scope.organisations === null && scope.departments === null)) continue;
       const keys = locals.map((local) => `${organisation}:${local}`);
       const unfiltered = { organisations: null, departments: null };
-      for (const item of await this.repository.getMany(label, keys, unfiltered)) {
+      for (const item of await this.repository.getMany(label, keys, unfiltered, { revisions: false })) {
         if (!item) continue;
         assertCan(ability, 'update', SUBJECT_OF[label], {
           key: item.key,
@@ -168,6 +168,7 @@ export class InventoryResolver {
       Label.Organisation,
       organisation,
       readFilter(ability, [Label.Organisation]),
+      { revisions: false },
     );
     if (!visible)
       throw new InventoryError(InventoryErrorCode.NOT_FOUND, `Organisation '${organisation}' does not exist`);

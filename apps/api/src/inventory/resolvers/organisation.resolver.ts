@@ -22,12 +22,12 @@ export class OrganisationResolver {
 
   @Query(() => OrganisationModel, { nullable: true, description: 'Null when it does not exist or is not readable.' })
   organisation(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.Organisation, key);
+    return this.reader.one(caller, Label.Organisation, key);
   }
 
   @Query(() => OrganisationPageModel, { description: 'Organisations ordered by key.' })
   organisations(@Args() args: OrganisationListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.Organisation, args);
+    return this.reader.page(caller, Label.Organisation, args);
   }
 
   @RequirePolicy('create', 'Organisation')

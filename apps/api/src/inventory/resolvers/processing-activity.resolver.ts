@@ -36,12 +36,12 @@ export class ProcessingActivityResolver {
 
   @Query(() => ProcessingActivityModel, { nullable: true })
   processingActivity(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.ProcessingActivity, key);
+    return this.reader.one(caller, Label.ProcessingActivity, key);
   }
 
   @Query(() => ProcessingActivityPageModel, { description: 'Processing activities ordered by key.' })
   processingActivities(@Args() args: ProcessingActivityListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.ProcessingActivity, args);
+    return this.reader.page(caller, Label.ProcessingActivity, args);
   }
 
   @RequirePolicy('create', 'ProcessingActivity')
@@ -134,12 +134,12 @@ export class DataFlowResolver {
 
   @Query(() => DataFlowModel, { nullable: true })
   dataFlow(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.DataFlow, key);
+    return this.reader.one(caller, Label.DataFlow, key);
   }
 
   @Query(() => DataFlowPageModel, { description: 'Data flows ordered by key.' })
   dataFlows(@Args() args: DataFlowListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.DataFlow, args);
+    return this.reader.page(caller, Label.DataFlow, args);
   }
 
   @RequirePolicy('create', 'DataFlow')

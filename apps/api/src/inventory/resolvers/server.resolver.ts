@@ -27,12 +27,12 @@ export class ServerResolver {
 
   @Query(() => ServerModel, { nullable: true })
   server(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.Server, key);
+    return this.reader.one(caller, Label.Server, key);
   }
 
   @Query(() => ServerPageModel, { description: 'Servers ordered by key.' })
   servers(@Args() args: ServerListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.Server, args);
+    return this.reader.page(caller, Label.Server, args);
   }
 
   @RequirePolicy('create', 'Server')
@@ -87,12 +87,12 @@ export class RecipientResolver {
 
   @Query(() => RecipientModel, { nullable: true })
   recipient(@Args('key', { type: () => ID }) key: string, @InventoryCaller() caller: Caller) {
-    return this.reader.one(caller.ability, Label.Recipient, key);
+    return this.reader.one(caller, Label.Recipient, key);
   }
 
   @Query(() => RecipientPageModel, { description: 'Recipients ordered by key.' })
   recipients(@Args() args: RecipientListArgs, @InventoryCaller() caller: Caller) {
-    return this.reader.page(caller.ability, Label.Recipient, args);
+    return this.reader.page(caller, Label.Recipient, args);
   }
 
   @RequirePolicy('create', 'Recipient')

@@ -5,7 +5,8 @@ import type { RequestWithContext } from './request-context.middleware.js';
 type RestrictedSubject = Exclude<Subject, 'all'>;
 
 /** The caller's ability as the PolicyGuard stored it on the request context. */
-const abilityOf = (context: unknown) => (context as { req?: RequestWithContext } | undefined)?.req?.cartoContext?.ability;
+const abilityOf = (context: unknown) =>
+  (context as { req?: RequestWithContext } | undefined)?.req?.cartoContext?.ability;
 
 /**
  * A restricted member's resolver: null when the caller may not read it, otherwise what the field

@@ -25,23 +25,24 @@ describe('selectsBelow', () => {
   });
 
   it('follows named and inline fragments, and ignores directives', () => {
-    expect(selectsBelow(infoOf('{ dataSources { items { ...S } } } fragment S on DataSource { revision }'), 'revision')).toBe(
-      true,
-    );
+    expect(
+      selectsBelow(infoOf('{ dataSources { items { ...S } } } fragment S on DataSource { revision }'), 'revision'),
+    ).toBe(true);
     expect(selectsBelow(infoOf('{ dataSources { items { ... on DataSource { revision } } } }'), 'revision')).toBe(true);
     expect(selectsBelow(infoOf('{ dataSources { items { revision @skip(if: true) } } }'), 'revision')).toBe(true);
   });
 
   it('answers false when the field is not selected below, even if selected elsewhere', () => {
     expect(
-      selectsBelow(infoOf('{ dataSources { items { key datasets { fields { name } } } } other { revision } }'), 'revision'),
+      selectsBelow(
+        infoOf('{ dataSources { items { key datasets { fields { name } } } } other { revision } }'),
+        'revision',
+      ),
     ).toBe(false);
     expect(selectsBelow(infoOf('{ dataSources { totalCount } }'), 'revision')).toBe(false);
   });
 
   it('ends on a fragment spread twice (cycles are refused by validation, repeats are not)', () => {
-    expect(
-      selectsBelow(infoOf('{ a { ...F b { ...F } } } fragment F on T { key }'), 'revision'),
-    ).toBe(false);
+    expect(selectsBelow(infoOf('{ a { ...F b { ...F } } } fragment F on T { key }'), 'revision')).toBe(false);
   });
 });

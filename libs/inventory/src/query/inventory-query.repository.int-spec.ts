@@ -158,7 +158,9 @@ describe('InventoryQueryRepository access filtering (real Neo4j)', () => {
     }
     // smallInventory declares every label: the comparison above is not vacuous.
     const counts = await Promise.all(
-      INVENTORY_LABELS.map(async (label) => (await neo4j.read((tx) => readDeclarations(tx, label, { organisation: key }))).length),
+      INVENTORY_LABELS.map(
+        async (label) => (await neo4j.read((tx) => readDeclarations(tx, label, { organisation: key }))).length,
+      ),
     );
     expect(counts.every((count) => count > 0)).toBe(true);
   });

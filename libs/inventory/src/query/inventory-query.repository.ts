@@ -167,7 +167,11 @@ export const LIST_FILTERS: Readonly<Record<keyof InventoryListFilter, FilterSpec
  * node's properties alone gets it from those; the others (sources, datasets, departments, activities,
  * flows: their declarations include relationships) through the declarations reader.
  */
-async function withRevisions(tx: ManagedTransaction, rows: ItemRow[], items: InventoryItem[]): Promise<InventoryItem[]> {
+async function withRevisions(
+  tx: ManagedTransaction,
+  rows: ItemRow[],
+  items: InventoryItem[],
+): Promise<InventoryItem[]> {
   const revisions = new Map<string, string>();
   const byLabel = new Map<Label, string[]>();
   rows.forEach((row, index) => {
@@ -367,7 +371,9 @@ export class InventoryQueryRepository {
       ).records.map((record) => record.toObject() as Row);
       const items = await itemsOf(
         tx,
-        rows.flatMap((row) => row.related.map((related) => ({ label: inventoryLabelOf(related.labels), props: related.props }))),
+        rows.flatMap((row) =>
+          row.related.map((related) => ({ label: inventoryLabelOf(related.labels), props: related.props })),
+        ),
         options.revisions ?? true,
       );
       let next = 0;

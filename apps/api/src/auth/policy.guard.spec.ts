@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import {
+  type Account,
   AccessError,
   AccessErrorCode,
   type AuthenticatedPrincipal,
@@ -23,11 +24,12 @@ const auditor: AuthenticatedPrincipal = {
 /** Authenticates exactly one token, and counts how often it was asked. */
 class FakeAuth {
   calls = 0;
-  async authenticate(token: string): Promise<AuthenticatedPrincipal> {
+  async authenticateAccount(token: string): Promise<{ principal: AuthenticatedPrincipal; account: Account }> {
     this.calls += 1;
     if (token !== 'valid-token-0123456789')
       throw new AccessError(AccessErrorCode.UNAUTHENTICATED, 'invalid or expired token');
-    return auditor;
+    const { userId, apiTokenId: _token, ...rest } = auditor;
+    return { principal: auditor, account: { id: userId, ...rest, disabled: false, createdAt: new Date(0) } };
   }
 }
 

@@ -53,7 +53,7 @@ export class TokensService {
    * Login tokens already verified by this process: their subject and expiry. A JWT's signature,
    * issuer and audience never change, so they are checked once per token; the expiry is checked
    * on every use. Per process by design (nothing to invalidate: a token is refused by its account,
-   * which is read on every request, or by its expiry). Decision 00NN-per-request-auth-cost.
+   * which is read on every request, or by its expiry). Decision 0014 (docs/decisions/0014-per-request-cost.md).
    */
   private readonly verified = new Map<string, { sub: string; exp: number }>();
 

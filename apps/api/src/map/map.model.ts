@@ -7,6 +7,7 @@ import {
   TRANSFER_STATUSES,
   VIEW_DISPLAYS,
 } from '@cartographer/cartography';
+import { applyDecorators } from '@nestjs/common';
 import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, ValidateNested } from 'class-validator';
@@ -424,55 +425,37 @@ export class DataMapModel {
   cached!: boolean;
 }
 
+/** An optional list of at most 200 texts: the shape of every filter and of the expanded ids. */
+const OptionalTextList = () => applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(200), IsString({ each: true }));
+
 @InputType('MapFiltersInput')
 export class MapFiltersInput {
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   departments?: string[];
 
   @Field(() => [Jurisdiction], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   jurisdictions?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   categories?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   specialCategories?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   legalBases?: string[];
 
   @Field(() => [MapTransferStatusEnum], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   transferStatuses?: string[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   findingStatuses?: string[];
 }
 
@@ -510,10 +493,7 @@ export class MapViewInput {
   limit?: number;
 
   @Field(() => [String], { nullable: true, description: 'Ids of expanded nodes (and `more:` pages).' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsString({ each: true })
+  @OptionalTextList()
   expanded?: string[];
 
   @Field(() => MapFiltersInput, { nullable: true })

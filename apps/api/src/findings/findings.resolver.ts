@@ -33,6 +33,7 @@ import {
   ReviewDecisionEnum,
   DatasetReviewModel,
 } from './finding.model.js';
+import { OptionalText } from '../graphql/text-field.decorators.js';
 
 @ArgsType()
 export class FindingsArgs {
@@ -45,22 +46,13 @@ export class FindingsArgs {
   @IsOptional()
   status?: FindingStatusEnum;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  @OptionalText(64)
   category?: string;
 
-  @Field(() => String, { nullable: true, description: 'Key of a data source.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(256)
+  @OptionalText(256, { description: 'Key of a data source.' })
   source?: string;
 
-  @Field(() => String, { nullable: true, description: 'Local key of a department.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @OptionalText(128, { description: 'Local key of a department.' })
   department?: string;
 
   @Field(() => FindingOriginEnum, { nullable: true })
@@ -74,10 +66,7 @@ export class FindingsArgs {
   @Max(100)
   first?: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1024)
+  @OptionalText(1024)
   after?: string;
 }
 

@@ -1,6 +1,7 @@
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MAX_PAGE_SIZE } from '@cartographer/access';
+import { OptionalText } from './text-field.decorators.js';
 
 /** Bounded pagination for every list: extend it (`@ArgsType() class XArgs extends PageArgs`). */
 @ArgsType()
@@ -12,9 +13,6 @@ export class PageArgs {
   @Max(MAX_PAGE_SIZE)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @OptionalText(300, { description: 'The endCursor of the previous page.' })
   after?: string;
 }

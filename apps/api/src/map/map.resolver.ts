@@ -24,6 +24,7 @@ import { CurrentAbility } from '../auth/current-principal.decorator.js';
 import { RequirePolicy } from '../auth/policy.decorators.js';
 import { readFilter } from '../inventory/inventory-access.js';
 import { type DataMapModel, DataMapModel as DataMapType, type MapNodeModel, MapViewInput } from './map.model.js';
+import { OptionalText } from '../graphql/text-field.decorators.js';
 
 @ArgsType()
 export class MapArgs {
@@ -46,10 +47,7 @@ export class MapArgs {
   @MaxLength(20_000)
   query?: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (default: today, UTC).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
+  @OptionalText(10, { description: 'YYYY-MM-DD (default: today, UTC).' })
   asOf?: string;
 }
 

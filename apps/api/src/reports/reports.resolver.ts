@@ -23,6 +23,7 @@ import {
 } from './report-snapshot.model.js';
 import { REPORT_SNAPSHOTS_TOKEN } from './reports.tokens.js';
 import { reportFileUrl } from './report-files.controller.js';
+import { OptionalText } from '../graphql/text-field.decorators.js';
 
 const SNAPSHOT_ID = { description: 'The snapshot id (a UUID).' };
 
@@ -42,16 +43,10 @@ export class GenerateReportArgs {
   department?: string;
 
   // Strings, not enums: the use case (shared with the CLI) says what is wrong with them.
-  @Field(() => String, { nullable: true, defaultValue: 'fr', description: 'fr or en.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(8)
+  @OptionalText(8, { defaultValue: 'fr', description: 'fr or en.' })
   language?: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, not in the future (default: today, UTC).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @OptionalText(32, { description: 'YYYY-MM-DD, not in the future (default: today, UTC).' })
   asOf?: string;
 }
 
@@ -78,10 +73,7 @@ export class ReportSnapshotArgs {
 
 @ArgsType()
 export class ApproveReportArgs extends ReportSnapshotArgs {
-  @Field(() => String, { nullable: true, description: 'The approver’s comment (at most 2,000 characters).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText(2000, { description: 'The approver’s comment (at most 2,000 characters).' })
   comment?: string;
 }
 

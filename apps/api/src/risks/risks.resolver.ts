@@ -18,6 +18,7 @@ import {
   RiskPageModel,
 } from './risk.model.js';
 import { RISK_DECISIONS_TOKEN } from './risks.tokens.js';
+import { OptionalText } from '../graphql/text-field.decorators.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ORGANISATION = ORGANISATION_KEY_PATTERN;
@@ -29,10 +30,7 @@ class RegisterScopeArgs extends PageArgs {
   @Matches(ORGANISATION)
   organisation!: string;
 
-  @Field(() => String, { nullable: true, description: 'Only the risks of this department’s activities.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @OptionalText(128, { description: 'Only the risks of this department’s activities.' })
   department?: string;
 
   @Field(() => String, { description: 'YYYY-MM-DD: the only date the register depends on.' })
@@ -47,22 +45,13 @@ export class RisksArgs extends RegisterScopeArgs {
   @IsIn(['PRIVACY', 'ORGANISATIONAL'])
   kind?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @OptionalText(32)
   family?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @OptionalText(128)
   activity?: string;
 
-  @Field(() => String, { nullable: true, description: 'Residual zone (UNACCEPTABLE, TO_REDUCE, ACCEPTABLE).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @OptionalText(32, { description: 'Residual zone (UNACCEPTABLE, TO_REDUCE, ACCEPTABLE).' })
   zone?: string;
 }
 
@@ -72,10 +61,7 @@ export class RiskMapArgs {
   @Matches(ORGANISATION)
   organisation!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(128)
+  @OptionalText(128)
   department?: string;
 
   @Field(() => String)
@@ -102,10 +88,7 @@ class DecisionArgs {
   @Matches(ORGANISATION)
   organisation!: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD of the decision (default: today, UTC).' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(10)
+  @OptionalText(10, { description: 'YYYY-MM-DD of the decision (default: today, UTC).' })
   asOf?: string;
 }
 

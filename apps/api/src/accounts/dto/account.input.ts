@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { API_TOKEN_MAX_DAYS, Role } from '@cartographer/access';
 import { MIN_PASSWORD_LENGTH } from '@cartographer/config';
+import { RequiredText } from '../../graphql/text-field.decorators.js';
 
 const KEY = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
@@ -26,10 +27,7 @@ export class CreateUserInput {
   @MaxLength(254)
   email!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
+  @RequiredText(200)
   displayName!: string;
 
   @Field(() => Role)
@@ -98,10 +96,7 @@ export class UpdateUserInput {
 
 @InputType()
 export class CreateApiTokenInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
+  @RequiredText(100)
   name!: string;
 
   @Field(() => Int, { nullable: true, description: `Days until it expires, 1 to ${API_TOKEN_MAX_DAYS} (default 90).` })

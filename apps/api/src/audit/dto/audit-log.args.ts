@@ -1,19 +1,14 @@
 import { ArgsType, Field } from '@nestjs/graphql';
-import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { PageArgs } from '../../graphql/page.args.js';
+import { OptionalText } from '../../graphql/text-field.decorators.js';
 
 @ArgsType()
 export class AuditLogArgs extends PageArgs {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @OptionalText(100)
   entityType?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @OptionalText(300)
   entityKey?: string;
 
   @Field(() => String, { nullable: true, description: 'Only rows of this organisation.' })

@@ -6,6 +6,7 @@ import { MAX_JUSTIFICATION } from '@cartographer/registers';
 import { KEY_MESSAGE, LOCAL_KEY, Nested, ORGANISATION_KEY } from '../../inventory/dto/inventory-common.input.js';
 import { TiaInput } from '../../inventory/dto/compliance-facts.input.js';
 import { DpiaResultEnum } from '../models/compliance-common.model.js';
+import { OptionalText } from '../../graphql/text-field.decorators.js';
 
 /*
  * The criterion id, the justification and the dates are checked by the use cases, which name the
@@ -24,10 +25,7 @@ export class SetDpiaOverrideInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   activity!: string;
 
-  @Field(() => String, { nullable: true, description: 'A WP248 criterion id; absent to decide the result.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_BOUNDS.code)
+  @OptionalText(TEXT_BOUNDS.code, { description: 'A WP248 criterion id; absent to decide the result.' })
   criterion?: string;
 
   @Field(() => Boolean, { nullable: true, description: 'The decided value of the criterion.' })

@@ -11,7 +11,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import {
   DEROGATION_GROUNDS,
@@ -26,6 +25,7 @@ import {
   TIA_STEPS,
 } from '@cartographer/inventory';
 import { Nested } from './inventory-common.input.js';
+import { RequiredText, OptionalText } from '../../graphql/text-field.decorators.js';
 
 /*
  * Inputs of the inventory's compliance facts (docs/inventory-format.md, "Compliance facts"). Values
@@ -37,10 +37,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType('ProviderParentInput')
 export class ProviderParentInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_BOUNDS.name)
+  @RequiredText(TEXT_BOUNDS.name)
   name!: string;
 
   @Field(() => String, { description: 'ISO 3166-1 alpha-2.' })
@@ -51,10 +48,7 @@ export class ProviderParentInput {
 
 @InputType('TransferImpactAssessmentInput')
 export class TiaInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_BOUNDS.name)
+  @OptionalText(TEXT_BOUNDS.name)
   reference?: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD' })
@@ -97,10 +91,7 @@ export class TransferToolInput {
   @Max(SCC_MODULES[SCC_MODULES.length - 1])
   sccModule?: SccModule;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_BOUNDS.name)
+  @OptionalText(TEXT_BOUNDS.name)
   bcrReference?: string;
 
   @Field(() => String, { nullable: true })
@@ -108,10 +99,7 @@ export class TransferToolInput {
   @IsIn(DEROGATION_GROUNDS)
   derogation?: DerogationGround;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(TEXT_BOUNDS.description)
+  @OptionalText(TEXT_BOUNDS.description)
   documentation?: string;
 
   @Field(() => TiaInput, { nullable: true })
@@ -146,15 +134,9 @@ export class MonitoringInput {
 
 @InputType('CategoryRetentionInput')
 export class CategoryRetentionInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_BOUNDS.name)
+  @RequiredText(TEXT_BOUNDS.name)
   category!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(TEXT_BOUNDS.retention)
+  @RequiredText(TEXT_BOUNDS.retention)
   retention!: string;
 }

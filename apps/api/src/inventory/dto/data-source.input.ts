@@ -1,15 +1,5 @@
 import { Field, InputType } from '@nestjs/graphql';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import {
   ACCESS_METHODS,
   type AccessMethod,
@@ -41,6 +31,7 @@ import {
   VelocityInput,
   VolumeInput,
 } from './inventory-common.input.js';
+import { RequiredText, OptionalText, UpdatedText } from '../../graphql/text-field.decorators.js';
 
 const CONNECTION_REF = CONNECTION_REF_REGEX;
 const CONNECTION_REF_MESSAGE = '$property must be an environment variable name (A-Z, 0-9, _), never the secret itself';
@@ -55,10 +46,7 @@ export class CreateDataSourceInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   key!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(SOURCE, 'name'))
+  @RequiredText(maxLengthOf(SOURCE, 'name'))
   name!: string;
 
   @Field(() => SourceKindEnum)
@@ -69,10 +57,7 @@ export class CreateDataSourceInput {
   @IsIn(STRUCTURES)
   structure!: Structure;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SOURCE, 'description'))
+  @OptionalText(maxLengthOf(SOURCE, 'description'))
   description?: string;
 
   @Field(() => [String], { nullable: true, description: 'Graph keys of the servers hosting it.' })
@@ -125,11 +110,7 @@ export class UpdateDataSourceInput extends RevisionInput {
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
   department?: string;
 
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(SOURCE, 'name'))
+  @UpdatedText(maxLengthOf(SOURCE, 'name'))
   name?: string;
 
   @Field(() => SourceKindEnum, { nullable: true })
@@ -142,10 +123,7 @@ export class UpdateDataSourceInput extends RevisionInput {
   @IsIn(STRUCTURES)
   structure?: Structure;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SOURCE, 'description'))
+  @OptionalText(maxLengthOf(SOURCE, 'description'))
   description?: string | null;
 
   @Field(() => [String], { nullable: true, description: 'Replaces the whole list.' })
@@ -195,20 +173,14 @@ export class CreateDatasetInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   key!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(DATASET, 'name'))
+  @RequiredText(maxLengthOf(DATASET, 'name'))
   name!: string;
 
   @Field(() => DatasetKindEnum)
   @IsIn(DATASET_KINDS)
   kind!: DatasetKind;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(DATASET, 'description'))
+  @OptionalText(maxLengthOf(DATASET, 'description'))
   description?: string;
 
   @Field(() => VolumeInput, { nullable: true })
@@ -238,11 +210,7 @@ export class UpdateDatasetInput extends RevisionInput {
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
   source?: string;
 
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(DATASET, 'name'))
+  @UpdatedText(maxLengthOf(DATASET, 'name'))
   name?: string;
 
   @Field(() => DatasetKindEnum, { nullable: true })
@@ -250,10 +218,7 @@ export class UpdateDatasetInput extends RevisionInput {
   @IsIn(DATASET_KINDS)
   kind?: DatasetKind;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(DATASET, 'description'))
+  @OptionalText(maxLengthOf(DATASET, 'description'))
   description?: string | null;
 
   @Field(() => VolumeInput, { nullable: true })
@@ -275,22 +240,15 @@ export class CreateFieldInput {
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
   dataset!: string;
 
-  @Field(() => String, { description: 'Unique within the dataset; the field key is <organisation>:<dataset>/<name>.' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(FIELD, 'name'))
+  @RequiredText(maxLengthOf(FIELD, 'name'), {
+    description: 'Unique within the dataset; the field key is <organisation>:<dataset>/<name>.',
+  })
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FIELD, 'dataType'))
+  @OptionalText(maxLengthOf(FIELD, 'dataType'))
   dataType?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FIELD, 'description'))
+  @OptionalText(maxLengthOf(FIELD, 'description'))
   description?: string;
 
   @Field(() => Boolean, { nullable: true })
@@ -303,16 +261,10 @@ export class CreateFieldInput {
   description: 'Members left out are unchanged; null clears. The name is part of the key and cannot change.',
 })
 export class UpdateFieldInput extends RevisionInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FIELD, 'dataType'))
+  @OptionalText(maxLengthOf(FIELD, 'dataType'))
   dataType?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FIELD, 'description'))
+  @OptionalText(maxLengthOf(FIELD, 'description'))
   description?: string | null;
 
   @Field(() => Boolean, { nullable: true })

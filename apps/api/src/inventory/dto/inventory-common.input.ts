@@ -14,8 +14,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -39,6 +37,7 @@ import {
   TRANSFER,
 } from '@cartographer/inventory';
 import { SafeguardEnum, StakeholderRoleEnum } from '../inventory-enums.js';
+import { RequiredText, OptionalText } from '../../graphql/text-field.decorators.js';
 
 /** Keys as the import format takes them (patterns from the entity declarations). */
 export const LOCAL_KEY = KEY_REGEX;
@@ -69,22 +68,13 @@ export abstract class RevisionInput {
 
 @InputType('PartyInput')
 export class PartyInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(PARTY, 'name'))
+  @RequiredText(maxLengthOf(PARTY, 'name'))
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(PARTY, 'contact'))
+  @OptionalText(maxLengthOf(PARTY, 'contact'))
   contact?: string;
 
-  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(PARTY, 'country'))
+  @OptionalText(maxLengthOf(PARTY, 'country'), { description: 'ISO 3166-1 alpha-2.' })
   country?: string;
 }
 
@@ -94,16 +84,10 @@ export class StakeholderInput {
   @IsIn(STAKEHOLDER_ROLES)
   role!: StakeholderRole;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(STAKEHOLDER, 'name'))
+  @RequiredText(maxLengthOf(STAKEHOLDER, 'name'))
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(STAKEHOLDER, 'contact'))
+  @OptionalText(maxLengthOf(STAKEHOLDER, 'contact'))
   contact?: string;
 }
 
@@ -144,22 +128,13 @@ export class VelocityInput {
 
 @InputType('FieldDeclarationInput', { description: 'A field declared with its dataset.' })
 export class FieldDeclarationInput {
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(FIELD, 'name'))
+  @RequiredText(maxLengthOf(FIELD, 'name'))
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FIELD, 'dataType'))
+  @OptionalText(maxLengthOf(FIELD, 'dataType'))
   dataType?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FIELD, 'description'))
+  @OptionalText(maxLengthOf(FIELD, 'description'))
   description?: string;
 
   @Field(() => Boolean, { nullable: true })
@@ -172,10 +147,7 @@ export class FieldDeclarationInput {
   description: 'A foreign key: columns of this dataset referencing columns of another.',
 })
 export class DatasetReferenceInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(REFERENCE, 'name'))
+  @OptionalText(maxLengthOf(REFERENCE, 'name'))
   name?: string;
 
   @Field(() => [String])
@@ -214,10 +186,7 @@ export class TransferInput {
   @IsIn(SAFEGUARDS)
   safeguard!: Safeguard;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(TRANSFER, 'documentation'))
+  @OptionalText(maxLengthOf(TRANSFER, 'documentation'))
   documentation?: string;
 }
 
@@ -239,4 +208,4 @@ export const Nested = (type: () => new () => object) => (target: object, propert
 };
 
 /** In update inputs: absent leaves the member as it is; null is refused for members that cannot be empty. */
-export const Present = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+export { Present } from '../../graphql/text-field.decorators.js';

@@ -48,6 +48,7 @@ import {
   StructureEnum,
 } from '../inventory-enums.js';
 import { COUNTRY, GRAPH_KEY, GRAPH_KEY_MESSAGE, ORGANISATION_KEY } from './inventory-common.input.js';
+import { OptionalText } from '../../graphql/text-field.decorators.js';
 
 const JURISDICTIONS = Object.values(Jurisdiction);
 
@@ -77,10 +78,7 @@ abstract class DepartmentalFilter extends InventoryFilter {
 
 @InputType()
 export class OrganisationFilter extends InventoryFilter {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @OptionalText(COUNTRY.maxLength)
   country?: string;
 }
 
@@ -102,10 +100,7 @@ export class ServerFilter extends InventoryFilter {
   @IsIn(HOSTING_TYPES)
   hosting?: HostingType;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @OptionalText(COUNTRY.maxLength)
   country?: string;
 
   @Field(() => Jurisdiction, { nullable: true })
@@ -121,10 +116,7 @@ export class RecipientFilter extends InventoryFilter {
   @IsIn(RECIPIENT_ROLES)
   role?: RecipientRole;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(COUNTRY.maxLength)
+  @OptionalText(COUNTRY.maxLength)
   country?: string;
 
   @Field(() => Jurisdiction, { nullable: true })

@@ -11,7 +11,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import {
   DEPARTMENT,
@@ -48,6 +47,7 @@ import {
   type RecipientSector,
   TEXT_BOUNDS as FACT_TEXT_BOUNDS,
 } from '@cartographer/inventory';
+import { RequiredText, OptionalText, UpdatedText } from '../../graphql/text-field.decorators.js';
 
 @InputType()
 export class CreateOrganisationInput {
@@ -57,16 +57,10 @@ export class CreateOrganisationInput {
   @Matches(ORGANISATION_KEY, { message: '$property must be lower case letters, digits, ".", "_" and "-" (at most 64)' })
   key!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(ORGANISATION, 'name'))
+  @RequiredText(maxLengthOf(ORGANISATION, 'name'))
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ORGANISATION, 'country'))
+  @OptionalText(maxLengthOf(ORGANISATION, 'country'))
   country?: string;
 
   @Field(() => OrganisationSectorEnum, { nullable: true })
@@ -74,10 +68,7 @@ export class CreateOrganisationInput {
   @IsIn(ORGANISATION_SECTORS)
   sector?: OrganisationSector;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ORGANISATION, 'description'))
+  @OptionalText(maxLengthOf(ORGANISATION, 'description'))
   description?: string;
 
   @Field(() => PartyInput, { nullable: true })
@@ -100,17 +91,10 @@ export class CreateOrganisationInput {
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
 export class UpdateOrganisationInput extends RevisionInput {
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(ORGANISATION, 'name'))
+  @UpdatedText(maxLengthOf(ORGANISATION, 'name'))
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ORGANISATION, 'country'))
+  @OptionalText(maxLengthOf(ORGANISATION, 'country'))
   country?: string | null;
 
   @Field(() => OrganisationSectorEnum, { nullable: true })
@@ -118,10 +102,7 @@ export class UpdateOrganisationInput extends RevisionInput {
   @IsIn(ORGANISATION_SECTORS)
   sector?: OrganisationSector | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ORGANISATION, 'description'))
+  @OptionalText(maxLengthOf(ORGANISATION, 'description'))
   description?: string | null;
 
   @Field(() => PartyInput, { nullable: true })
@@ -152,16 +133,10 @@ export class CreateDepartmentInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   key!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(DEPARTMENT, 'name'))
+  @RequiredText(maxLengthOf(DEPARTMENT, 'name'))
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(DEPARTMENT, 'description'))
+  @OptionalText(maxLengthOf(DEPARTMENT, 'description'))
   description?: string;
 
   @Field(() => [StakeholderInput], { nullable: true })
@@ -174,17 +149,10 @@ export class CreateDepartmentInput {
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
 export class UpdateDepartmentInput extends RevisionInput {
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(DEPARTMENT, 'name'))
+  @UpdatedText(maxLengthOf(DEPARTMENT, 'name'))
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(DEPARTMENT, 'description'))
+  @OptionalText(maxLengthOf(DEPARTMENT, 'description'))
   description?: string | null;
 
   @Field(() => [StakeholderInput], { nullable: true, description: 'Replaces the whole list.' })
@@ -205,16 +173,10 @@ export class CreateServerInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   key!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(SERVER, 'name'))
+  @RequiredText(maxLengthOf(SERVER, 'name'))
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SERVER, 'provider'))
+  @OptionalText(maxLengthOf(SERVER, 'provider'))
   provider?: string;
 
   @Field(() => HostingTypeEnum)
@@ -226,10 +188,7 @@ export class CreateServerInput {
   @MaxLength(maxLengthOf(SERVER, 'country'))
   country!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SERVER, 'region'))
+  @OptionalText(maxLengthOf(SERVER, 'region'))
   region?: string;
 
   @Field(() => [String], { nullable: true })
@@ -240,10 +199,7 @@ export class CreateServerInput {
   @MaxLength(maxLengthOf(SERVER, 'certifications'), { each: true })
   certifications?: string[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SERVER, 'description'))
+  @OptionalText(maxLengthOf(SERVER, 'description'))
   description?: string;
 
   @Field(() => ProviderParentInput, { nullable: true })
@@ -267,17 +223,10 @@ export class CreateServerInput {
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
 export class UpdateServerInput extends RevisionInput {
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(SERVER, 'name'))
+  @UpdatedText(maxLengthOf(SERVER, 'name'))
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SERVER, 'provider'))
+  @OptionalText(maxLengthOf(SERVER, 'provider'))
   provider?: string | null;
 
   @Field(() => HostingTypeEnum, { nullable: true })
@@ -291,10 +240,7 @@ export class UpdateServerInput extends RevisionInput {
   @MaxLength(maxLengthOf(SERVER, 'country'))
   country?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SERVER, 'region'))
+  @OptionalText(maxLengthOf(SERVER, 'region'))
   region?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -305,10 +251,7 @@ export class UpdateServerInput extends RevisionInput {
   @MaxLength(maxLengthOf(SERVER, 'certifications'), { each: true })
   certifications?: string[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(SERVER, 'description'))
+  @OptionalText(maxLengthOf(SERVER, 'description'))
   description?: string | null;
 
   @Field(() => ProviderParentInput, { nullable: true })
@@ -340,10 +283,7 @@ export class CreateRecipientInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   key!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(RECIPIENT, 'name'))
+  @RequiredText(maxLengthOf(RECIPIENT, 'name'))
   name!: string;
 
   @Field(() => RecipientRoleEnum)
@@ -367,16 +307,10 @@ export class CreateRecipientInput {
   @MaxLength(maxLengthOf(RECIPIENT, 'certifications'), { each: true })
   certifications?: string[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(RECIPIENT, 'description'))
+  @OptionalText(maxLengthOf(RECIPIENT, 'description'))
   description?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(FACT_TEXT_BOUNDS.country)
+  @OptionalText(FACT_TEXT_BOUNDS.country)
   establishmentCountry?: string;
 
   @Field(() => [String], { nullable: true })
@@ -405,11 +339,7 @@ export class CreateRecipientInput {
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member.' })
 export class UpdateRecipientInput extends RevisionInput {
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(RECIPIENT, 'name'))
+  @UpdatedText(maxLengthOf(RECIPIENT, 'name'))
   name?: string;
 
   @Field(() => RecipientRoleEnum, { nullable: true })
@@ -436,16 +366,10 @@ export class UpdateRecipientInput extends RevisionInput {
   @MaxLength(maxLengthOf(RECIPIENT, 'certifications'), { each: true })
   certifications?: string[] | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(RECIPIENT, 'description'))
+  @OptionalText(maxLengthOf(RECIPIENT, 'description'))
   description?: string | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(FACT_TEXT_BOUNDS.country)
+  @OptionalText(FACT_TEXT_BOUNDS.country)
   establishmentCountry?: string | null;
 
   @Field(() => [String], { nullable: true })

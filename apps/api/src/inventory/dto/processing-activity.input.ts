@@ -12,7 +12,6 @@ import {
   Max,
   MaxLength,
   Min,
-  MinLength,
 } from 'class-validator';
 import {
   ACTIVITY,
@@ -47,6 +46,7 @@ import {
   ORGANISATION_ROLES,
   type OrganisationRole,
 } from '@cartographer/inventory';
+import { RequiredText, OptionalText, UpdatedText } from '../../graphql/text-field.decorators.js';
 
 const FIELD_KEY_MESSAGE = '$property must hold field keys <organisation>:<dataset>/<field>';
 
@@ -60,16 +60,10 @@ export class CreateProcessingActivityInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   key!: string;
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(ACTIVITY, 'name'))
+  @RequiredText(maxLengthOf(ACTIVITY, 'name'))
   name!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ACTIVITY, 'description'))
+  @OptionalText(maxLengthOf(ACTIVITY, 'description'))
   description?: string;
 
   @Field(() => PartyInput)
@@ -108,10 +102,7 @@ export class CreateProcessingActivityInput {
   @IsIn(LEGAL_BASES, { each: true })
   legalBases!: LegalBasis[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
+  @OptionalText(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
   legalBasisDetails?: string;
 
   @Field(() => [String])
@@ -152,10 +143,7 @@ export class CreateProcessingActivityInput {
   @Nested(() => TransferInput)
   transfers?: TransferInput[];
 
-  @Field(() => String)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(ACTIVITY, 'retention'))
+  @RequiredText(maxLengthOf(ACTIVITY, 'retention'))
   retention!: string;
 
   @Field(() => [String])
@@ -232,17 +220,10 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @Matches(GRAPH_KEY, { message: GRAPH_KEY_MESSAGE })
   department?: string;
 
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(ACTIVITY, 'name'))
+  @UpdatedText(maxLengthOf(ACTIVITY, 'name'))
   name?: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ACTIVITY, 'description'))
+  @OptionalText(maxLengthOf(ACTIVITY, 'description'))
   description?: string | null;
 
   @Field(() => PartyInput, { nullable: true })
@@ -284,10 +265,7 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @IsIn(LEGAL_BASES, { each: true })
   legalBases?: LegalBasis[];
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
+  @OptionalText(maxLengthOf(ACTIVITY, 'legalBasisDetails'))
   legalBasisDetails?: string | null;
 
   @Field(() => [String], { nullable: true })
@@ -330,11 +308,7 @@ export class UpdateProcessingActivityInput extends RevisionInput {
   @Nested(() => TransferInput)
   transfers?: TransferInput[] | null;
 
-  @Field(() => String, { nullable: true })
-  @Present()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(maxLengthOf(ACTIVITY, 'retention'))
+  @UpdatedText(maxLengthOf(ACTIVITY, 'retention'))
   retention?: string;
 
   @Field(() => [String], { nullable: true })
@@ -411,10 +385,7 @@ export class CreateDataFlowInput {
   @Matches(LOCAL_KEY, { message: KEY_MESSAGE })
   key!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FLOW, 'name'))
+  @OptionalText(maxLengthOf(FLOW, 'name'))
   name?: string;
 
   @Field(() => String, { description: 'Graph key of the origin (a data source or a dataset); gives the organisation.' })
@@ -442,19 +413,13 @@ export class CreateDataFlowInput {
   @IsIn(FLOW_MECHANISMS)
   mechanism?: FlowMechanism;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FLOW, 'description'))
+  @OptionalText(maxLengthOf(FLOW, 'description'))
   description?: string;
 }
 
 @InputType({ description: 'Members left out are unchanged; null clears an optional member; lists are replaced.' })
 export class UpdateDataFlowInput extends RevisionInput {
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FLOW, 'name'))
+  @OptionalText(maxLengthOf(FLOW, 'name'))
   name?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -484,9 +449,6 @@ export class UpdateDataFlowInput extends RevisionInput {
   @IsIn(FLOW_MECHANISMS)
   mechanism?: FlowMechanism | null;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(maxLengthOf(FLOW, 'description'))
+  @OptionalText(maxLengthOf(FLOW, 'description'))
   description?: string | null;
 }

